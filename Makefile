@@ -1,0 +1,66 @@
+# Vertrouwenswijzer: install, build, serve, test and benchmark the site.
+# Every target installs what it needs first, so a fresh clone needs only `make serve` or `make test`.
+
+SHELL := /bin/sh
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+PORT ?= 8000
+
+.PHONY: help install build serve preview test lint bench clean lock-python check-node
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+install: $(VENV_STAMP) $(NODE_STAMP) ## Install the pinned Python and npm packages
+
+# The virtual environment runs on Python 3.13: the build compiles the engine to .pyc for Pyodide,
+# which embeds Python 3.13 and loads only bytecode of that minor version.
+$(VENV_STAMP): requirements.txt pyproject.toml
+	@python=$$(tools/find-python.sh) || exit 1; \
+	  echo "Creating $(VENV) with $$python"; \
+	  "$$python" -m venv $(VENV) || { echo "error: could not create a virtual environment with $$python (Debian: install python3-venv)." >&2; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
+	@touch $@
+
+check-node:
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	  { echo "error: Node.js and npm are needed for the Pyodide runtime; install Node.js 20 or newer (Debian: apt-get install nodejs npm)." >&2; exit 1; }
+
+$(NODE_STAMP): package.json package-lock.json | check-node
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build: install ## Build the static site into site/ (strict)
+	$(VENV)/bin/mkdocs build --strict --quiet
+
+serve: build ## Build, then serve site/ at http://127.0.0.1:$(PORT)/
+	$(PY) -m tools.serve --port $(PORT) site
+
+preview: install ## Live preview for content owners (rebuilds on save)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+test: build ## Run the whole test suite (installs Chromium where missing)
+	@tools/ensure-chromium.sh
+	$(PY) -m assessments validate
+	$(VENV)/bin/pytest
+
+lint: install ## Lint and type-check the code
+	$(VENV)/bin/ruff check assessments hooks tests tools
+	$(VENV)/bin/ruff format --check assessments hooks tests tools
+	$(VENV)/bin/mypy
+
+bench: build ## Measure load, scoring and build times (figures, not a test)
+	@tools/ensure-chromium.sh
+	$(PY) -m tools.bench
+
+lock-python: ## Re-pin requirements.txt from requirements.in
+	@python=$$(tools/find-python.sh) || exit 1; rm -rf .lock-venv && "$$python" -m venv .lock-venv && \
+	  .lock-venv/bin/pip install --quiet -r requirements.in && \
+	  { echo "# Pinned from requirements.in on Python 3.13 (make lock-python). Do not edit by hand."; .lock-venv/bin/pip freeze; } > requirements.txt; \
+	  rm -rf .lock-venv
+
+clean: ## Remove build output and installed packages
+	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
