@@ -1,0 +1,480 @@
+"""Validation of assessment definitions: plain data (from YAML or JSON) in, an Assessment out.
+
+Every problem is collected, not just the first, and each names the file, the line (where the
+YAML reader recorded one), the field and the fix, in Dutch for the content owners who write
+the files. This module does no I/O: :mod:`assessments.files` reads the files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Assessment, Band, Dimension, Item, Option, Scale
+
+#: Ids are used in URLs, HTML ids, form field names and JSON keys.
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+MIN_ITEMS_PER_DIMENSION = 3
+DEFAULT_DONT_KNOW = "Weet ik niet / niet van toepassing"
+
+TOP_LEVEL_KEYS = {
+    "id": True,
+    "version": True,
+    "title": True,
+    "page": True,
+    "respondent": True,
+    "intro": False,
+    "scale": True,
+    "bands": True,
+    "dimensions": True,
+    "items": True,
+}
+SCALE_KEYS = {"min": True, "max": True, "options": True, "dont_know": False}
+OPTION_KEYS = {"value": True, "label": True}
+BAND_KEYS = {"id": True, "from": True, "to": True, "label": True, "text": True}
+DIMENSION_KEYS = {"id": True, "title": True, "description": False}
+ITEM_KEYS = {
+    "id": True,
+    "dimension": True,
+    "text": True,
+    "construct": True,
+    "source": True,
+    "reverse": False,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a definition file, with what to do about it."""
+
+    file: str
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+class DefinitionError(ValueError):
+    """A definition (or a set of them) with problems; ``problems`` lists every one."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def parse_assessment(data: object, file: str = "<definitie>") -> Assessment:
+    """Validate one definition and build its :class:`Assessment`; raise DefinitionError if invalid.
+
+    ``data`` is what a YAML or JSON reader returns. Mappings and lists may carry a ``lines``
+    attribute (key or index -> line number) for messages that point at a line.
+    """
+    checker = _Checker(file)
+    assessment = checker.assessment(data)
+    if checker.problems or assessment is None:
+        raise DefinitionError(checker.problems)
+    return assessment
+
+
+def check_catalog(assessments: Iterable[tuple[str, Assessment]]) -> list[Problem]:
+    """Problems across files: two definitions with the same id or the same page."""
+    problems: list[Problem] = []
+    seen_ids: dict[str, str] = {}
+    seen_pages: dict[str, str] = {}
+    for file, assessment in assessments:
+        if assessment.id in seen_ids:
+            problems.append(
+                Problem(
+                    file,
+                    "id",
+                    f"'{assessment.id}' is al het id van {seen_ids[assessment.id]}; "
+                    "geef elke zelftest een eigen id.",
+                )
+            )
+        seen_ids.setdefault(assessment.id, file)
+        if assessment.page in seen_pages:
+            problems.append(
+                Problem(
+                    file,
+                    "page",
+                    f"'{assessment.page}' is al de pagina van {seen_pages[assessment.page]}; "
+                    "zet elke zelftest op een eigen pagina.",
+                )
+            )
+        seen_pages.setdefault(assessment.page, file)
+    return problems
+
+
+# ---- Helper functions ----
+
+
+def _line(node: object, key: object = None) -> int | None:
+    """The line a YAML reader recorded for a key of a mapping or list, if any."""
+    lines = getattr(node, "lines", None)
+    if not lines:
+        return None
+    found = lines.get(key) if key is not None else None
+    return found if found is not None else lines.get(None)
+
+
+def _path(parent: str, key: str | int) -> str:
+    """A field path as a content owner reads it: items[3].text."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+class _Checker:
+    """Walks one definition, collecting problems and building the model where it can."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str, node: object = None, key: object = None) -> None:
+        """Record one problem at a field."""
+        self.problems.append(Problem(self.file, field, message, _line(node, key)))
+
+    # ---- Structure ----
+
+    def mapping(
+        self, node: object, field: str, keys: Mapping[str, bool], parent: object, key: object
+    ) -> Mapping[str, Any] | None:
+        """Check that node is a mapping with only known keys and every required key."""
+        if not isinstance(node, Mapping):
+            what = "een lijst" if isinstance(node, list) else f"'{node}'"
+            self.add(
+                field or "(bestand)",
+                f"verwacht velden (sleutel: waarde), maar vond {what}.",
+                parent,
+                key,
+            )
+            return None
+        for name in node:
+            if name not in keys:
+                hint = difflib.get_close_matches(str(name), list(keys), n=1)
+                fix = (
+                    f"bedoel je '{hint[0]}'?"
+                    if hint
+                    else f"toegestaan zijn: {', '.join(sorted(keys))}."
+                )
+                self.add(_path(field, str(name)), f"onbekend veld; {fix}", node, name)
+        for name, required in keys.items():
+            if required and name not in node:
+                self.add(_path(field, name), "ontbreekt; dit veld is verplicht.", node)
+        return node
+
+    def sequence(self, node: Mapping[str, Any], name: str, parent: str) -> list[Any]:
+        """A list-valued field, or [] with a problem when it is something else."""
+        value = node.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not value:
+            self.add(
+                _path(parent, name), "moet een niet-lege lijst zijn (regels met '- ').", node, name
+            )
+            return []
+        return value
+
+    def text(self, node: Mapping[str, Any], name: str, field: str, required: bool = True) -> str:
+        """A non-empty text field (surrounding white space removed)."""
+        value = node.get(name)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            if required or value is not None:
+                self.add(
+                    _path(field, name), "moet een niet-lege tekst zijn; vul de tekst in.", node, name
+                )
+            return ""
+        return " ".join(value.split())
+
+    def identifier(self, node: Mapping[str, Any], field: str) -> str:
+        """An id: lower case letters, digits and hyphens, starting with a letter."""
+        value = node.get("id")
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.add(
+                _path(field, "id"),
+                f"'{value}' is geen geldig id; gebruik kleine letters, cijfers en '-', "
+                "beginnend met een letter (bijvoorbeeld 'goede-wil').",
+                node,
+                "id",
+            )
+            return ""
+        return value
+
+    def integer(self, node: Mapping[str, Any], name: str, field: str) -> int | None:
+        """A whole number field."""
+        value = node.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(_path(field, name), f"'{value}' is geen geheel getal.", node, name)
+            return None
+        return value
+
+    def number(self, node: Mapping[str, Any], name: str, field: str) -> float | None:
+        """A number field (whole or decimal)."""
+        value = node.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.add(_path(field, name), f"'{value}' is geen getal.", node, name)
+            return None
+        return float(value)
+
+    def each(
+        self,
+        node: Mapping[str, Any],
+        name: str,
+        keys: Mapping[str, bool],
+        build: Callable[[Mapping[str, Any], str], Any],
+        parent: str = "",
+    ) -> list[Any]:
+        """Check every entry of a list of mappings and build each valid one."""
+        entries = self.sequence(node, name, parent)
+        built = []
+        for index, entry in enumerate(entries):
+            field = _path(_path(parent, name), index)
+            checked = self.mapping(entry, field, keys, entries, index)
+            if checked is not None:
+                result = build(checked, field)
+                if result is not None:
+                    built.append(result)
+        return built
+
+    def unique(self, top: Mapping[str, Any], name: str, what: str) -> None:
+        """Report ids that occur more than once in one of the definition's lists."""
+        entries = top.get(name)
+        if not isinstance(entries, list):
+            return
+        seen: set[object] = set()
+        for index, entry in enumerate(entries):
+            identifier = entry.get("id") if isinstance(entry, Mapping) else None
+            if identifier is None:
+                continue
+            if identifier in seen:
+                article = "elk" if what == "item" else "elke"
+                self.add(
+                    _path(_path(name, index), "id"),
+                    f"{what} '{identifier}' komt vaker voor; geef {article} {what} een eigen id.",
+                    entries,
+                    index,
+                )
+            seen.add(identifier)
+
+    # ---- Parts of a definition ----
+
+    def assessment(self, data: object) -> Assessment | None:
+        """The whole definition."""
+        top = self.mapping(data, "", TOP_LEVEL_KEYS, None, None)
+        if top is None:
+            return None
+        identifier = self.identifier(top, "")
+        version = self.integer(top, "version", "")
+        if version is not None and version < 1:
+            self.add("version", "moet 1 of hoger zijn.", top, "version")
+        title = self.text(top, "title", "")
+        page = self.text(top, "page", "")
+        if page and not page.endswith(".md"):
+            self.add("page", f"'{page}' moet een .md-bestand onder docs/ zijn.", top, "page")
+        respondent = self.text(top, "respondent", "")
+        intro = self.text(top, "intro", "", required=False)
+        scale = self.scale(top)
+        bands = self.bands(top)
+        dimensions = self.each(top, "dimensions", DIMENSION_KEYS, self.dimension)
+        self.unique(top, "dimensions", "dimensie")
+        items = self.each(top, "items", ITEM_KEYS, self.item)
+        self.unique(top, "items", "item")
+        self.item_dimensions(top, dimensions, items)
+        if self.problems or scale is None or version is None:
+            return None
+        return Assessment(
+            id=identifier,
+            version=version,
+            title=title,
+            page=page,
+            respondent=respondent,
+            intro=intro,
+            scale=scale,
+            dimensions=tuple(dimensions),
+            items=tuple(items),
+            bands=tuple(bands),
+        )
+
+    def scale(self, top: Mapping[str, Any]) -> Scale | None:
+        """The answer scale: min, max and one option per value from min to max, ascending."""
+        node = top.get("scale")
+        if node is None:
+            return None
+        scale = self.mapping(node, "scale", SCALE_KEYS, top, "scale")
+        if scale is None:
+            return None
+        low, high = self.integer(scale, "min", "scale"), self.integer(scale, "max", "scale")
+        if low is not None and high is not None and low >= high:
+            self.add("scale.max", f"max ({high}) moet groter zijn dan min ({low}).", scale, "max")
+            return None
+        before = len(self.problems)
+        options = self.each(scale, "options", OPTION_KEYS, self.option, "scale")
+        dont_know = self.text(scale, "dont_know", "scale", required=False) or DEFAULT_DONT_KNOW
+        if low is None or high is None or len(options) != len(scale.get("options") or []):
+            return None
+        values = [option.value for option in options]
+        entries = scale["options"]
+        for index, value in enumerate(values):
+            if not low <= value <= high:
+                self.add(
+                    f"scale.options[{index}].value",
+                    f"{value} valt buiten de schaal ({low}-{high}).",
+                    entries,
+                    index,
+                )
+            elif index and value <= values[index - 1]:
+                self.add(
+                    f"scale.options[{index}].value",
+                    f"{value} volgt op {values[index - 1]}; zet de opties oplopend, "
+                    "van laag naar hoog.",
+                    entries,
+                    index,
+                )
+        if len(self.problems) > before:
+            return None
+        if values != list(range(low, high + 1)):
+            missing = sorted(set(range(low, high + 1)) - set(values))
+            self.add(
+                "scale.options",
+                f"geef elke waarde van {low} tot en met {high} een optie; "
+                f"ontbreekt: {', '.join(map(str, missing))}.",
+                scale,
+                "options",
+            )
+            return None
+        return Scale(min=low, max=high, options=tuple(options), dont_know=dont_know)
+
+    def option(self, node: Mapping[str, Any], field: str) -> Option | None:
+        """One answer option."""
+        value = self.integer(node, "value", field)
+        label = self.text(node, "label", field)
+        return Option(value, label) if value is not None and label else None
+
+    def bands(self, top: Mapping[str, Any]) -> list[Band]:
+        """The bands: together they must cover 0-100 without gaps or overlaps."""
+        bands = self.each(top, "bands", BAND_KEYS, self.band)
+        self.unique(top, "bands", "band")
+        if not bands or len(bands) != len(top.get("bands") or []):
+            return bands
+        node = top["bands"]
+        if bands[0].lower != 0:
+            self.add("bands[0].from", "de eerste band moet bij 0 beginnen.", node, 0)
+        if bands[-1].upper != 100:
+            self.add(f"bands[{len(bands) - 1}].to", "de laatste band moet bij 100 eindigen.", node)
+        for index in range(1, len(bands)):
+            previous, band = bands[index - 1], bands[index]
+            if band.lower > previous.upper:
+                self.add(
+                    f"bands[{index}].from",
+                    f"tussen {previous.upper:g} en {band.lower:g} valt geen band; laat deze band "
+                    f"bij {previous.upper:g} beginnen.",
+                    node,
+                    index,
+                )
+            elif band.lower < previous.upper:
+                self.add(
+                    f"bands[{index}].from",
+                    f"overlapt met band '{previous.id}' (tot {previous.upper:g}); laat deze band "
+                    f"bij {previous.upper:g} beginnen.",
+                    node,
+                    index,
+                )
+        return bands
+
+    def band(self, node: Mapping[str, Any], field: str) -> Band | None:
+        """One band: from (inclusive) to (exclusive, except 100)."""
+        identifier = self.identifier(node, field)
+        lower, upper = self.number(node, "from", field), self.number(node, "to", field)
+        label, text = self.text(node, "label", field), self.text(node, "text", field)
+        if lower is None or upper is None:
+            return None
+        if not 0 <= lower < upper <= 100:
+            self.add(
+                _path(field, "to"),
+                f"een band loopt van 'from' naar een hogere 'to', binnen 0-100 "
+                f"(nu {lower:g}-{upper:g}).",
+                node,
+                "to",
+            )
+            return None
+        return Band(identifier, lower, upper, label, text)
+
+    def dimension(self, node: Mapping[str, Any], field: str) -> Dimension | None:
+        """One dimension."""
+        identifier = self.identifier(node, field)
+        title = self.text(node, "title", field)
+        description = self.text(node, "description", field, required=False)
+        return Dimension(identifier, title, description) if identifier and title else None
+
+    def item(self, node: Mapping[str, Any], field: str) -> Item | None:
+        """One item: its text, dimension, construct, source and keying."""
+        identifier = self.identifier(node, field)
+        dimension = node.get("dimension")
+        text = self.text(node, "text", field)
+        construct = self.text(node, "construct", field)
+        source = self.text(node, "source", field)
+        reverse = node.get("reverse", False)
+        if not isinstance(reverse, bool):
+            self.add(
+                _path(field, "reverse"),
+                f"'{reverse}' moet true of false zijn.",
+                node,
+                "reverse",
+            )
+            return None
+        if not identifier or not isinstance(dimension, str):
+            return None
+        return Item(identifier, dimension, text, construct, source, reverse)
+
+    def item_dimensions(
+        self, top: Mapping[str, Any], dimensions: list[Dimension], items: list[Item]
+    ) -> None:
+        """Each item names a known dimension; each dimension has enough items and one reversal at most."""
+        known = list(dict.fromkeys(dimension.id for dimension in dimensions))
+        entries = top.get("items") or []
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, Mapping) or "dimension" not in entry:
+                continue
+            name = entry["dimension"]
+            if name not in known:
+                hint = difflib.get_close_matches(str(name), known, n=1)
+                fix = f"bedoel je '{hint[0]}'?" if hint else f"kies uit: {', '.join(known)}."
+                self.add(
+                    f"items[{index}].dimension",
+                    f"onbekende dimensie '{name}'; {fix}",
+                    entry,
+                    "dimension",
+                )
+        for dimension in dimensions:
+            own = [item for item in items if item.dimension == dimension.id]
+            if len(own) < MIN_ITEMS_PER_DIMENSION:
+                self.add(
+                    f"dimensions[{known.index(dimension.id)}]",
+                    f"dimensie '{dimension.id}' heeft {len(own)} item(s); geef elke dimensie "
+                    f"minstens {MIN_ITEMS_PER_DIMENSION} items.",
+                    top.get("dimensions"),
+                    known.index(dimension.id),
+                )
+            reversed_items = [item.id for item in own if item.reverse]
+            if len(reversed_items) > 1:
+                self.add(
+                    f"dimensions[{known.index(dimension.id)}]",
+                    f"dimensie '{dimension.id}' heeft {len(reversed_items)} omgekeerde items "
+                    f"({', '.join(reversed_items)}); maak er hoogstens één omgekeerd.",
+                    top.get("dimensions"),
+                    known.index(dimension.id),
+                )

@@ -1,0 +1,195 @@
+"""The versioned JSON documents the engine hands to its faces: definitions and results.
+
+Each document names its format and format version, and a result names the assessment and
+the assessment version it was scored with, so that files exported today can still be read,
+compared or aggregated after the questions change.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Assessment, Band, Dimension, Item, Option, Scale
+from .scoring import (
+    MEANINGFUL_DIFFERENCE,
+    AnswerError,
+    Answers,
+    DimensionResult,
+    Result,
+    required_answers,
+)
+
+RESULT_FORMAT = "vertrouwenswijzer-resultaat"
+RESULT_FORMAT_VERSION = 1
+DEFINITION_FORMAT = "vertrouwenswijzer-zelftest"
+DEFINITION_FORMAT_VERSION = 1
+
+
+def definition_document(assessment: Assessment) -> dict[str, Any]:
+    """The normalized definition: what `python -m assessments export` prints."""
+    return {
+        "format": DEFINITION_FORMAT,
+        "format_version": DEFINITION_FORMAT_VERSION,
+        "id": assessment.id,
+        "version": assessment.version,
+        "title": assessment.title,
+        "page": assessment.page,
+        "respondent": assessment.respondent,
+        "intro": assessment.intro,
+        "scale": {
+            "min": assessment.scale.min,
+            "max": assessment.scale.max,
+            "options": [
+                {"value": option.value, "label": option.label}
+                for option in assessment.scale.options
+            ],
+            "dont_know": assessment.scale.dont_know,
+        },
+        "dimensions": [
+            {
+                "id": dimension.id,
+                "title": dimension.title,
+                "description": dimension.description,
+                "items": len(assessment.items_of(dimension.id)),
+                "min_answered": required_answers(len(assessment.items_of(dimension.id))),
+            }
+            for dimension in assessment.dimensions
+        ],
+        "items": [
+            {
+                "id": item.id,
+                "dimension": item.dimension,
+                "reverse": item.reverse,
+                "text": item.text,
+                "construct": item.construct,
+                "source": item.source,
+            }
+            for item in assessment.items
+        ],
+        "bands": [_band(band) for band in assessment.bands],
+    }
+
+
+def assessment_from_document(document: dict[str, Any]) -> Assessment:
+    """Rebuild an Assessment from :func:`definition_document` output (validated at build time).
+
+    The browser receives this document from the page; it is the inverse of definition_document.
+    """
+    if document.get("format") != DEFINITION_FORMAT:
+        raise ValueError(f"not a {DEFINITION_FORMAT} document")
+    scale = document["scale"]
+    return Assessment(
+        id=document["id"],
+        version=document["version"],
+        title=document["title"],
+        page=document["page"],
+        respondent=document["respondent"],
+        intro=document["intro"],
+        scale=Scale(
+            min=scale["min"],
+            max=scale["max"],
+            options=tuple(Option(option["value"], option["label"]) for option in scale["options"]),
+            dont_know=scale["dont_know"],
+        ),
+        dimensions=tuple(
+            Dimension(dimension["id"], dimension["title"], dimension["description"])
+            for dimension in document["dimensions"]
+        ),
+        items=tuple(
+            Item(
+                id=item["id"],
+                dimension=item["dimension"],
+                text=item["text"],
+                construct=item["construct"],
+                source=item["source"],
+                reverse=item["reverse"],
+            )
+            for item in document["items"]
+        ),
+        bands=tuple(
+            Band(band["id"], band["from"], band["to"], band["label"], band["text"])
+            for band in document["bands"]
+        ),
+    )
+
+
+def result_document(result: Result) -> dict[str, Any]:
+    """A scored result: what `python -m assessments score` prints and the browser renders."""
+    assessment = result.assessment
+    return {
+        "format": RESULT_FORMAT,
+        "format_version": RESULT_FORMAT_VERSION,
+        "assessment": assessment.id,
+        "version": assessment.version,
+        "title": assessment.title,
+        "scale": {"min": assessment.scale.min, "max": assessment.scale.max},
+        "dimensions": [_dimension(dimension) for dimension in result.dimensions],
+        "overall": None
+        if result.overall_mean is None
+        else {
+            "mean": result.overall_mean,
+            "score": result.overall_score,
+            "band": _band(result.overall_band),
+        },
+        "profile": {
+            "strongest": result.strongest.dimension.id if result.strongest else None,
+            "weakest": result.weakest.dimension.id if result.weakest else None,
+            "spread": result.spread,
+            "meaningful_difference": MEANINGFUL_DIFFERENCE,
+            "spread_is_meaningful": result.spread_is_meaningful,
+        },
+        "norm_group": None,
+        # Item-level answers (skipped items left out, "weet ik niet" as null): a later team
+        # report needs them for agreement (r_wg) and reliability (alpha).
+        "answers": {
+            item.id: result.answers[item.id]
+            for item in assessment.items
+            if item.id in result.answers
+        },
+    }
+
+
+def answers_from_json(text: str) -> Answers:
+    """Parse answers (item id -> value, null for "weet ik niet"); AnswerError if malformed.
+
+    Whether the ids and values fit an assessment is checked when scoring.
+    """
+    try:
+        answers = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswerError(f"not valid JSON: {error.msg} (line {error.lineno})") from None
+    if not isinstance(answers, dict):
+        raise AnswerError("expected a JSON object mapping item ids to answer values")
+    return answers
+
+
+# ---- Helper functions ----
+
+
+def _band(band: Band | None) -> dict[str, Any] | None:
+    """A band as JSON."""
+    if band is None:
+        return None
+    return {
+        "id": band.id,
+        "from": band.lower,
+        "to": band.upper,
+        "label": band.label,
+        "text": band.text,
+    }
+
+
+def _dimension(result: DimensionResult) -> dict[str, Any]:
+    """One dimension's score as JSON; mean, score and band are null with too few answers."""
+    return {
+        "id": result.dimension.id,
+        "title": result.dimension.title,
+        "mean": result.mean,
+        "score": result.score,
+        "band": _band(result.band),
+        "answered": result.answered,
+        "items": result.items,
+        "dont_know": result.dont_know,
+        "min_answered": result.required,
+    }

@@ -1,0 +1,108 @@
+"""The command line as a content owner or a script uses it: output, JSON shapes and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BAD = Path(__file__).parent / "engine" / "bad"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assessments", *args], capture_output=True, text=True, check=False
+    )
+
+
+def answers_file(tmp_path: Path, answers: object) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    return str(path)
+
+
+def test_list_shows_id_title_version_and_page() -> None:
+    done = run("list", "--json")
+    assert done.returncode == 0
+    rows = {row["id"]: row for row in json.loads(done.stdout)}
+    assert rows["persoonlijk"] == {
+        "id": "persoonlijk",
+        "title": "Persoonlijke vertrouwensscan",
+        "version": 1,
+        "page": "zelftests/persoonlijk.md",
+    }
+    assert "persoonlijk\tv1\tzelftests/persoonlijk.md" in run("list").stdout
+
+
+def test_validate_passes_the_project_definitions() -> None:
+    done = run("validate")
+    assert done.returncode == 0 and "valid" in done.stdout
+
+
+def test_validate_lists_every_problem_and_exits_1() -> None:
+    done = run("validate", str(BAD / "unknown-key.yaml"), str(BAD / "bands-gap.yaml"))
+    assert done.returncode == 1
+    assert "unknown-key.yaml:4: titel: onbekend veld; bedoel je 'title'?" in done.stderr
+    assert "bands-gap.yaml:18: bands[1].from: tussen 50 en 60 valt geen band" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_validate_of_a_missing_file_is_a_usage_error() -> None:
+    done = run("validate", "bestaat-niet.yaml")
+    assert done.returncode == 2 and done.stderr.startswith("error: bestaat-niet.yaml")
+
+
+def test_export_prints_the_normalized_definition() -> None:
+    done = run("export", "persoonlijk")
+    assert done.returncode == 0
+    document = json.loads(done.stdout)
+    assert {"id", "version", "scale", "dimensions", "items", "bands"} <= set(document)
+    assert document["scale"]["min"] == 1 and document["scale"]["max"] == 5
+    assert set(document["dimensions"][0]) >= {"id", "title", "min_answered"}
+    assert set(document["items"][0]) >= {"id", "dimension", "reverse", "text"}
+    assert len(document["items"]) == 25
+
+
+def test_score_prints_the_result(tmp_path: Path) -> None:
+    definition = json.loads(run("export", "persoonlijk").stdout)
+    answers = {item["id"]: 3 for item in definition["items"]}
+    answers[definition["items"][0]["id"]] = None
+    done = run("score", "persoonlijk", answers_file(tmp_path, answers))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["assessment"] == "persoonlijk" and result["version"] == 1
+    assert [d["score"] for d in result["dimensions"]] == [50.0] * 5
+    assert result["dimensions"][0]["answered"] == 4 and result["dimensions"][0]["items"] == 5
+    assert result["overall"]["score"] == 50.0
+
+
+def test_score_withholds_overall_with_too_few_answers(tmp_path: Path) -> None:
+    done = run("score", "persoonlijk", answers_file(tmp_path, {"vak-bijhouden": 4}))
+    result = json.loads(done.stdout)
+    assert result["overall"] is None
+    assert all(d["mean"] is None and d["score"] is None for d in result["dimensions"])
+
+
+def test_score_rejects_an_unknown_item_with_one_line(tmp_path: Path) -> None:
+    done = run("score", "persoonlijk", answers_file(tmp_path, {"geen-item": 3}))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "unknown item id 'geen-item'" in done.stderr
+
+
+def test_score_rejects_a_value_off_the_scale(tmp_path: Path) -> None:
+    done = run("score", "persoonlijk", answers_file(tmp_path, {"vak-bijhouden": 7}))
+    assert done.returncode == 2 and "7 is not an answer option" in done.stderr
+
+
+def test_score_rejects_a_malformed_file(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.json"
+    path.write_text("{niet: json", encoding="utf-8")
+    done = run("score", "persoonlijk", str(path))
+    assert done.returncode == 2 and "not valid JSON" in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+def test_score_rejects_an_unknown_assessment(tmp_path: Path) -> None:
+    done = run("score", "bestaat-niet", answers_file(tmp_path, {}))
+    assert done.returncode == 2 and "unknown assessment 'bestaat-niet'" in done.stderr
