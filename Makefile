@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
+# Material prints an end-of-life notice (May 2027) on every build; it is noted in the README.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install build serve preview test lint bench clean lock-python check-node
 
@@ -42,9 +44,10 @@ serve: build ## Build, then serve site/ at http://127.0.0.1:$(PORT)/
 preview: install ## Live preview for content owners (rebuilds on save)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-test: build ## Run the whole test suite (installs Chromium where missing)
-	@tools/ensure-chromium.sh
+test: build lint ## Run the whole test suite (installs Chromium and hunspell where missing)
+	@tools/ensure-test-tools.sh
 	$(PY) -m assessments validate
+	$(PY) -m tools.content
 	$(VENV)/bin/pytest
 
 lint: install ## Lint and type-check the code
@@ -53,7 +56,7 @@ lint: install ## Lint and type-check the code
 	$(VENV)/bin/mypy
 
 bench: build ## Measure load, scoring and build times (figures, not a test)
-	@tools/ensure-chromium.sh
+	@tools/ensure-test-tools.sh
 	$(PY) -m tools.bench
 
 lock-python: ## Re-pin requirements.txt from requirements.in

@@ -129,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
 
     scoring = commands.add_parser("score", help="score an answers file, print the result JSON")
     scoring.add_argument("id", metavar="ID")
-    scoring.add_argument("answers", metavar="ANSWERS.json", help="item id -> value, null = weet ik niet")
+    scoring.add_argument(
+        "answers", metavar="ANSWERS.json", help="item id -> value, null = weet ik niet"
+    )
     scoring.set_defaults(command=score_command)
     return parser

@@ -35,7 +35,7 @@ TOP_LEVEL_KEYS = {
 SCALE_KEYS = {"min": True, "max": True, "options": True, "dont_know": False}
 OPTION_KEYS = {"value": True, "label": True}
 BAND_KEYS = {"id": True, "from": True, "to": True, "label": True, "text": True}
-DIMENSION_KEYS = {"id": True, "title": True, "description": False}
+DIMENSION_KEYS = {"id": True, "title": True, "description": False, "guidance": False}
 ITEM_KEYS = {
     "id": True,
     "dimension": True,
@@ -115,7 +115,7 @@ def check_catalog(assessments: Iterable[tuple[str, Assessment]]) -> list[Problem
 
 def _line(node: object, key: object = None) -> int | None:
     """The line a YAML reader recorded for a key of a mapping or list, if any."""
-    lines = getattr(node, "lines", None)
+    lines: Mapping[object, int] | None = getattr(node, "lines", None)
     if not lines:
         return None
     found = lines.get(key) if key is not None else None
@@ -189,7 +189,10 @@ class _Checker:
         if not isinstance(value, str) or not value.strip():
             if required or value is not None:
                 self.add(
-                    _path(field, name), "moet een niet-lege tekst zijn; vul de tekst in.", node, name
+                    _path(field, name),
+                    "moet een niet-lege tekst zijn; vul de tekst in.",
+                    node,
+                    name,
                 )
             return ""
         return " ".join(value.split())
@@ -418,7 +421,21 @@ class _Checker:
         identifier = self.identifier(node, field)
         title = self.text(node, "title", field)
         description = self.text(node, "description", field, required=False)
-        return Dimension(identifier, title, description) if identifier and title else None
+        guidance = node.get("guidance", [])
+        if not isinstance(guidance, list) or not all(
+            isinstance(path, str) and path.endswith(".md") for path in guidance
+        ):
+            self.add(
+                _path(field, "guidance"),
+                "moet een lijst van pagina's onder docs/ zijn, zoals "
+                "'onderling-vertrouwen/ruimte-voor-fouten.md'.",
+                node,
+                "guidance",
+            )
+            return None
+        if not identifier or not title:
+            return None
+        return Dimension(identifier, title, description, tuple(guidance))
 
     def item(self, node: Mapping[str, Any], field: str) -> Item | None:
         """One item: its text, dimension, construct, source and keying."""

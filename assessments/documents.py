@@ -51,6 +51,7 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
                 "id": dimension.id,
                 "title": dimension.title,
                 "description": dimension.description,
+                "guidance": list(dimension.guidance),
                 "items": len(assessment.items_of(dimension.id)),
                 "min_answered": required_answers(len(assessment.items_of(dimension.id))),
             }
@@ -93,7 +94,12 @@ def assessment_from_document(document: dict[str, Any]) -> Assessment:
             dont_know=scale["dont_know"],
         ),
         dimensions=tuple(
-            Dimension(dimension["id"], dimension["title"], dimension["description"])
+            Dimension(
+                dimension["id"],
+                dimension["title"],
+                dimension["description"],
+                tuple(dimension["guidance"]),
+            )
             for dimension in document["dimensions"]
         ),
         items=tuple(

@@ -68,7 +68,9 @@ def read_yaml(path: Path) -> object:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DefinitionError([Problem(file, "(bestand)", f"kan niet gelezen worden: {error.strerror}.")]) from None
+        raise DefinitionError(
+            [Problem(file, "(bestand)", f"kan niet gelezen worden: {error.strerror}.")]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

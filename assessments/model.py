@@ -47,6 +47,8 @@ class Dimension:
     id: str
     title: str
     description: str = ""
+    #: Guidance pages (paths under docs/) the result links to for this dimension.
+    guidance: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -81,4 +81,6 @@ def raises(expected: type[BaseException], function: Any, *args: Any) -> Any:
         function(*args)
     except expected as error:
         return error
-    raise AssertionError(f"{getattr(function, '__name__', function)} did not raise {expected.__name__}")
+    raise AssertionError(
+        f"{getattr(function, '__name__', function)} did not raise {expected.__name__}"
+    )

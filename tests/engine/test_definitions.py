@@ -134,13 +134,19 @@ def test_bands_must_cover_0_to_100():
 def test_empty_question_text_is_reported():
     data = valid_definition()
     data["items"][2]["text"] = "   "
-    assert only_problem(data) == ("items[2].text", "moet een niet-lege tekst zijn; vul de tekst in.")
+    assert only_problem(data) == (
+        "items[2].text",
+        "moet een niet-lege tekst zijn; vul de tekst in.",
+    )
 
 
 def test_empty_band_text_is_reported():
     data = valid_definition()
     data["bands"][0]["text"] = ""
-    assert only_problem(data) == ("bands[0].text", "moet een niet-lege tekst zijn; vul de tekst in.")
+    assert only_problem(data) == (
+        "bands[0].text",
+        "moet een niet-lege tekst zijn; vul de tekst in.",
+    )
 
 
 def test_invalid_id_is_reported_with_an_example():

@@ -1,0 +1,277 @@
+"""Validate the self-assessment definitions and render each one as a static HTML form.
+
+A page shows an assessment with the marker <!-- zelftest: ID --> on a line of its own. The form
+is plain HTML, answerable before any script runs; the script only adds scoring. The page also
+embeds the normalized definition (`python -m assessments export ID`) that the browser scores with.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from assessments import Assessment, DefinitionError, Item, definition_document
+from assessments.files import definition_files, load_all, problems_text
+from assessments.scoring import MEANINGFUL_DIFFERENCE, required_answers
+
+MARKER = re.compile(r"<!--\s*zelftest:\s*(?P<id>[^\s>]*)\s*-->")
+#: Where the methods page ("Zo werken onze zelftests") gets its generated part.
+METHODS_MARKER = "<!-- zelftest-verantwoording -->"
+#: The value a "weet ik niet" radio submits; the script turns it into null (missing).
+DONT_KNOW_VALUE = "weet-ik-niet"
+
+# The catalog of one build: set in on_config, read while pages render.
+_assessments: dict[str, Assessment] = {}
+_rendered: dict[str, str] = {}
+_files: list[Files] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and validate every definition; a broken file stops the build with all its problems."""
+    # The definitions beside this mkdocs.yml, so that a copy of the project builds its own.
+    directory = Path(config.config_file_path).parent / "assessments" / "definitions"
+    try:
+        assessments = load_all(definition_files(directory))
+    except DefinitionError as error:
+        raise PluginError(
+            f"the self-assessment definitions have problems:\n{problems_text(error.problems)}"
+        ) from None
+    _assessments.clear()
+    _assessments.update((assessment.id, assessment) for assessment in assessments)
+    _rendered.clear()
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Every definition names pages that exist: its own page and its guidance pages."""
+    for assessment in _assessments.values():
+        if files.get_file_from_path(assessment.page) is None:
+            raise PluginError(
+                f"assessment '{assessment.id}' names page '{assessment.page}', which is not in "
+                f"docs/; create it with the marker <!-- zelftest: {assessment.id} --> or fix 'page'."
+            )
+        for dimension in assessment.dimensions:
+            for path in dimension.guidance:
+                if files.get_file_from_path(path) is None:
+                    raise PluginError(
+                        f"assessment '{assessment.id}', dimension '{dimension.id}': guidance page "
+                        f"'{path}' is not in docs/; fix the path or remove it."
+                    )
+    _files[:] = [files]
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Generate the methods page's figures from the definitions, so the page cannot drift."""
+    if METHODS_MARKER not in markdown:
+        return markdown
+    return markdown.replace(METHODS_MARKER, render_methods(list(_assessments.values()), page))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace each marker with the assessment's form."""
+
+    def render(match: re.Match[str]) -> str:
+        assessment_id = match.group("id")
+        assessment = _assessments.get(assessment_id)
+        if assessment is None:
+            known = ", ".join(sorted(_assessments)) or "(none)"
+            raise PluginError(
+                f"{page.file.src_uri}: the marker names unknown assessment '{assessment_id}'; "
+                f"known: {known}."
+            )
+        if assessment_id in _rendered:
+            raise PluginError(
+                f"{page.file.src_uri}: assessment '{assessment_id}' is already shown on "
+                f"{_rendered[assessment_id]}; show each assessment on one page."
+            )
+        _rendered[assessment_id] = page.file.src_uri
+        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url) + "/"
+        return render_form(assessment, runtime)
+
+    return MARKER.sub(render, html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Fill in the guidance links of a form: page titles are known once every page was read."""
+    for assessment_id, source in _rendered.items():
+        if source == page.file.src_uri:
+            links = _guidance_links(_assessments[assessment_id], page)
+            output = output.replace(_links_placeholder(assessment_id), links)
+    return output
+
+
+def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+    """Every assessment is shown on the page its definition names (all pages are read by now)."""
+    for assessment in _assessments.values():
+        if _rendered.get(assessment.id) != assessment.page:
+            raise PluginError(
+                f"page '{assessment.page}' must show assessment '{assessment.id}': add the marker "
+                f"<!-- zelftest: {assessment.id} --> on a line of its own."
+            )
+    return env
+
+
+# ---- Helper functions ----
+
+
+def render_form(assessment: Assessment, runtime: str) -> str:
+    """The assessment as static HTML: one fieldset and legend per item, native radios."""
+    definition = json.dumps(definition_document(assessment), ensure_ascii=False)
+    # "</" cannot end the script element early when written as "<\/".
+    definition = definition.replace("</", "<\\/")
+    fieldsets = "\n".join(
+        _fieldset(assessment, number, item) for number, item in enumerate(assessment.items, start=1)
+    )
+    total = len(assessment.items)
+    prefix = f"zelftest-{assessment.id}"
+    return f"""
+<div class="zelftest" id="{prefix}" data-assessment="{assessment.id}" data-version="{assessment.version}" data-state="loading" data-runtime="{escape(runtime)}">
+<script type="application/json" class="zelftest-definitie">{definition}</script>
+<script type="application/json" class="zelftest-leesverder">{_links_placeholder(assessment.id)}</script>
+<p class="zelftest-intro">{escape(assessment.intro)}</p>
+<div class="zelftest-status" role="status" aria-live="polite">
+<noscript>Voor het berekenen van je uitslag is JavaScript nodig. Je kunt de vragen wel lezen en invullen.</noscript>
+<span class="zelftest-status-tekst">De rekenmodule wordt geladen. Je kunt alvast beginnen met invullen.</span>
+</div>
+<!-- method="dialog": without the script, submitting sends the answers nowhere. -->
+<form class="zelftest-formulier" method="dialog" aria-label="{escape(assessment.title)}">
+{fieldsets}
+<div class="zelftest-verzenden">
+<p class="zelftest-voortgang" id="{prefix}-voortgang">0 van {total} beantwoord</p>
+<p class="zelftest-melding" id="{prefix}-melding" role="alert" hidden></p>
+<button type="submit" class="md-button md-button--primary" aria-describedby="{prefix}-voortgang">Bereken mijn uitslag</button>
+</div>
+</form>
+<section class="zelftest-uitslag" id="{prefix}-uitslag" aria-labelledby="{prefix}-uitslag-kop" tabindex="-1" hidden>
+<h2 id="{prefix}-uitslag-kop">Je uitslag</h2>
+<div class="zelftest-uitslag-inhoud"></div>
+</section>
+</div>
+"""
+
+
+def _fieldset(assessment: Assessment, number: int, item: Item) -> str:
+    """One question: a fieldset whose legend is the item text, one radio per answer option."""
+    options = [(str(option.value), option.label) for option in assessment.scale.options]
+    options.append((DONT_KNOW_VALUE, assessment.scale.dont_know))
+    radios = "\n".join(
+        f'<label class="zelftest-optie{" zelftest-weet-niet" if value == DONT_KNOW_VALUE else ""}">'
+        f'<input type="radio" name="{item.id}" value="{value}"> {escape(label)}</label>'
+        for value, label in options
+    )
+    return (
+        f'<fieldset class="zelftest-vraag" id="vraag-{item.id}" data-item="{item.id}">\n'
+        f'<legend><span class="zelftest-nummer">{number}.</span> {escape(item.text)}</legend>\n'
+        f'<div class="zelftest-opties">\n{radios}\n</div>\n</fieldset>'
+    )
+
+
+def render_methods(assessments: list[Assessment], page: Page) -> str:
+    """Markdown for the methods page: the missing-answer rule and, per assessment, its make-up."""
+    counts = sorted({len(a.items_of(d.id)) for a in assessments for d in a.dimensions})
+    rule_rows = "\n".join(f"| {k} | {required_answers(k)} |" for k in counts)
+    parts = [
+        "## Hoeveel antwoorden nodig zijn",
+        "",
+        "Een onderwerp (dimensie) krijgt alleen een score als genoeg vragen zijn beantwoord. "
+        "Bij vier vragen of minder mag je er één overslaan. Bij vijf of meer vragen moet je "
+        "minstens drie kwart beantwoorden, naar boven afgerond. \u2018Weet ik niet\u2019 telt "
+        "als niet beantwoord, nooit als het midden van de schaal.",
+        "",
+        "| Vragen in de dimensie | Minimaal beantwoord |",
+        "| --- | --- |",
+        rule_rows,
+        "",
+        f"Voor één persoon valt een verschil van minder dan {_number(MEANINGFUL_DIFFERENCE)} "
+        "schaalpunt tussen twee dimensies binnen de meetfout. De uitslag noemt zo'n verschil "
+        "dan ook niet als sterkste of zwakste kant.",
+    ]
+    for assessment in assessments:
+        parts += ["", *_methods_section(assessment, page)]
+    return "\n".join(parts) + "\n"
+
+
+def _methods_section(assessment: Assessment, page: Page) -> list[str]:
+    """One assessment on the methods page: scale, dimensions, reverse-keyed items and bands."""
+    scale = assessment.scale
+    link = get_relative_url(assessment.page, page.file.src_uri)
+    options = "; ".join(f"{option.value} = {option.label.lower()}" for option in scale.options)
+    rows = []
+    for dimension in assessment.dimensions:
+        items = assessment.items_of(dimension.id)
+        reversed_count = sum(item.reverse for item in items)
+        rows.append(
+            f"| {dimension.title} | {len(items)} | {reversed_count} | "
+            f"{required_answers(len(items))} |"
+        )
+    reversed_items = [item for item in assessment.items if item.reverse]
+    bands = [
+        f"| {band.label} | {_number(band.lower)} | {_number(band.upper)} | {band.text} |"
+        for band in assessment.bands
+    ]
+    section = [
+        f"## {assessment.title} {{#{assessment.id}}}",
+        "",
+        f"[Naar de zelftest]({link}). Wie vult in: {assessment.respondent.lower()}. "
+        f"Versie {assessment.version}; {len(assessment.items)} vragen in "
+        f"{len(assessment.dimensions)} dimensies.",
+        "",
+        f"Antwoordschaal: {options}. Daarnaast is er \u2018{scale.dont_know}\u2019.",
+        "",
+        "| Dimensie | Vragen | Omgekeerd gescoord | Minimaal beantwoord |",
+        "| --- | --- | --- | --- |",
+        *rows,
+        "",
+    ]
+    if reversed_items:
+        section += [
+            "Omgekeerd gescoorde vragen (een hoog antwoord telt laag):",
+            "",
+            *(f"- {item.text}" for item in reversed_items),
+            "",
+        ]
+    section += [
+        "| Band | Vanaf | Tot | Betekenis |",
+        "| --- | --- | --- | --- |",
+        *bands,
+        "",
+        "Een band loopt vanaf de ondergrens tot de bovengrens; de bovenste band telt 100 mee.",
+    ]
+    return section
+
+
+def _number(value: float) -> str:
+    """A number as Dutch text: 0,7 and 25 rather than 0.7 and 25.0."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _links_placeholder(assessment_id: str) -> str:
+    """Stands in for the guidance links until every page title is known (on_post_page)."""
+    return f"__zelftest_leesverder_{assessment_id}__"
+
+
+def _guidance_links(assessment: Assessment, page: Page) -> str:
+    """JSON: dimension id -> [{title, href}] of its guidance pages, relative to this page."""
+    files = _files[0]
+    links: dict[str, list[dict[str, str]]] = {}
+    for dimension in assessment.dimensions:
+        links[dimension.id] = []
+        for path in dimension.guidance:
+            target = files.get_file_from_path(path)
+            assert target is not None and target.page is not None  # checked in on_files
+            links[dimension.id].append(
+                {
+                    "title": target.page.title or path,
+                    "href": get_relative_url(target.url, page.url),
+                }
+            )
+    return json.dumps(links, ensure_ascii=False).replace("</", "<\\/")

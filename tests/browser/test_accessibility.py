@@ -1,0 +1,81 @@
+"""WCAG 2.1 A/AA with axe-core in the same Chromium, and a self-test completed with the keyboard alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assessments.files import load_all
+from tests.browser.conftest import Visit, cli_export
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ASSESSMENT_PAGES = sorted(a.page.removesuffix(".md") + "/" for a in load_all())
+
+
+def violations(visit: Visit) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the current page, one line each."""
+    visit.page.add_script_tag(path=str(AXE))
+    found = visit.page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target).join(', ')})`))",
+        WCAG_21_AA,
+    )
+    return list(found)
+
+
+def answer_all(visit: Visit, value: str = "4") -> None:
+    for fieldset in visit.page.query_selector_all("fieldset.zelftest-vraag"):
+        fieldset.query_selector(f"label:has(input[value='{value}'])").click()
+
+
+@pytest.mark.parametrize(
+    "path", ["", "zelftests/", "zelftests/verantwoording/", "over/", *ASSESSMENT_PAGES]
+)
+def test_page_has_no_wcag_violations(plain_visit: Visit, path: str) -> None:
+    plain_visit.open(path)
+    assert violations(plain_visit) == []
+
+
+@pytest.mark.parametrize("path", ASSESSMENT_PAGES)
+def test_assessment_page_has_no_wcag_violations_after_submitting(
+    plain_visit: Visit, path: str
+) -> None:
+    plain_visit.open(path)
+    answer_all(plain_visit)
+    plain_visit.wait_until_ready()
+    plain_visit.page.click("button[type=submit]")
+    plain_visit.page.wait_for_selector(".zelftest[data-result=shown]")
+    assert violations(plain_visit) == []
+
+
+def test_open_questions_message_has_no_wcag_violations(plain_visit: Visit) -> None:
+    plain_visit.open("zelftests/persoonlijk/")
+    plain_visit.page.click("button[type=submit]")
+    plain_visit.page.wait_for_selector(".zelftest-melding:not([hidden])")
+    assert violations(plain_visit) == []
+
+
+def test_assessment_can_be_completed_with_the_keyboard_alone(plain_visit: Visit) -> None:
+    page = plain_visit.open("zelftests/persoonlijk/")
+    items = [item["id"] for item in cli_export("persoonlijk")["items"]]
+    plain_visit.wait_until_ready()
+    # Tab from the top of the page until the first question's radio group has focus.
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == items[0]:
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    for item_id in items:
+        assert page.evaluate("document.activeElement.name") == item_id
+        page.keyboard.press("ArrowRight")  # moves to and selects the next option in the group
+        page.keyboard.press("Tab")  # on to the next question's group
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".zelftest[data-result=shown]")
+    assert page.evaluate("document.activeElement.classList.contains('zelftest-uitslag')")
+    for item_id in items:
+        assert page.is_checked(f"input[name='{item_id}'][value='2']")

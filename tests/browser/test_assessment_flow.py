@@ -1,0 +1,172 @@
+"""End to end: answer by clicking, submit, and see exactly what `python -m assessments score` says.
+
+Runs against the site at the root and under /kennisbank/, behind a strict CSP, with every host
+but 127.0.0.1 unreachable, and checks that no request left the origin.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from assessments.files import load_all
+from tests.browser.conftest import Visit, cli_export, cli_score
+
+pytestmark = pytest.mark.browser
+DONT_KNOW = "weet-ik-niet"
+#: Every assessment of the project and the address of its page.
+PAGES = {a.id: a.page.removesuffix(".md") + "/" for a in load_all()}
+
+
+def shown_score(score: float) -> str:
+    """The position as the page shows it: JavaScript's Math.round."""
+    return str(math.floor(score + 0.5))
+
+
+def shown_mean(mean: float) -> str:
+    """The mean as the page shows it: one decimal, rounded half away from zero, Dutch comma."""
+    return str(Decimal(mean).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).replace(".", ",")
+
+
+def answer_patterns(definition: dict) -> dict[str, dict[str, int | None]]:
+    """Several answer sets: mixed with 'weet ik niet', one dimension with too few, and extremes."""
+    items = definition["items"]
+    low, high = definition["scale"]["min"], definition["scale"]["max"]
+    rng = random.Random(20261123)
+    mixed = {i["id"]: (None if rng.random() < 0.12 else rng.randint(low, high)) for i in items}
+    first_dimension = definition["dimensions"][0]["id"]
+    too_few = {
+        i["id"]: (None if i["dimension"] == first_dimension else rng.randint(low, high))
+        for i in items
+    }
+    extremes = {i["id"]: (low if i["reverse"] else high) for i in items}
+    return {"mixed": mixed, "too-few": too_few, "extremes": extremes}
+
+
+def fill_in(visit: Visit, answers: dict[str, int | None]) -> None:
+    """Click the label of each chosen option, as a reader does."""
+    for item_id, value in answers.items():
+        chosen = DONT_KNOW if value is None else str(value)
+        visit.page.click(f"fieldset[data-item='{item_id}'] label:has(input[value='{chosen}'])")
+
+
+def shown_rows(visit: Visit) -> dict[str, list[str]]:
+    """The result table as text: dimension id -> its cells after the header cell."""
+    rows = {}
+    for row in visit.page.query_selector_all(".zelftest-tabel tr[data-dimensie]"):
+        cells = [cell.inner_text().strip() for cell in row.query_selector_all("td")]
+        rows[row.get_attribute("data-dimensie")] = cells
+    return rows
+
+
+@pytest.mark.parametrize("pattern", ["mixed", "too-few", "extremes"])
+@pytest.mark.parametrize("assessment_id", sorted(PAGES))
+def test_result_shown_equals_the_cli_score(
+    visit: Visit, assessment_id: str, pattern: str, tmp_path: Path
+) -> None:
+    definition = cli_export(assessment_id)
+    answers = answer_patterns(definition)[pattern]
+    expected = cli_score(assessment_id, answers, tmp_path)
+
+    visit.open(PAGES[assessment_id])
+    fill_in(visit, answers)
+    visit.wait_until_ready()
+    visit.page.click("button[type=submit]")
+    visit.page.wait_for_selector(".zelftest[data-result=shown] .zelftest-tabel")
+
+    rows = shown_rows(visit)
+    for dimension in expected["dimensions"]:
+        cells = rows[dimension["id"]]
+        answered = f"{dimension['answered']} van {dimension['items']}"
+        if dimension["mean"] is None:
+            assert cells == ["te weinig antwoorden", answered]
+        else:
+            assert cells == [
+                shown_mean(dimension["mean"]),
+                shown_score(dimension["score"]),
+                dimension["band"]["label"],
+                answered,
+            ]
+    overall = expected["overall"]
+    summary = visit.page.inner_text(".zelftest-totaal")
+    if overall is None:
+        assert rows["totaal"][0] == "te weinig antwoorden"
+        assert "geen totaalscore" in summary
+    else:
+        assert rows["totaal"][:3] == [
+            shown_mean(overall["mean"]),
+            shown_score(overall["score"]),
+            overall["band"]["label"],
+        ]
+        assert f"Je totaalscore is {shown_score(overall['score'])}" in summary
+    result_text = visit.page.inner_text(".zelftest-uitslag")
+    assert "Er is geen normgroep" in result_text
+    assert visit.page.query_selector(".zelftest-uitslag svg.zelftest-grafiek[role=img]")
+    profile = expected["profile"]
+    if profile["spread_is_meaningful"]:
+        titles = {d["id"]: d["title"] for d in expected["dimensions"]}
+        assert f"Je sterkste kant is \u2018{titles[profile['strongest']]}\u2019" in result_text
+        assert f"ligt bij \u2018{titles[profile['weakest']]}\u2019" in result_text
+    visit.assert_stayed_local()
+
+
+def test_form_is_static_html_answerable_without_script(browser, server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "zelftests/persoonlijk/")
+    definition = cli_export("persoonlijk")
+    fieldsets = page.query_selector_all("form fieldset.zelftest-vraag")
+    assert len(fieldsets) == len(definition["items"])
+    for fieldset, item in zip(fieldsets, definition["items"], strict=True):
+        assert item["text"] in fieldset.query_selector("legend").inner_text()
+        values = [
+            r.get_attribute("value") for r in fieldset.query_selector_all("input[type=radio]")
+        ]
+        names = {r.get_attribute("name") for r in fieldset.query_selector_all("input[type=radio]")}
+        assert names == {item["id"]}
+        scale = definition["scale"]
+        assert values == [*map(str, range(scale["min"], scale["max"] + 1)), DONT_KNOW]
+    page.click("fieldset.zelftest-vraag label:has(input[value='4'])")
+    assert page.is_checked("fieldset.zelftest-vraag input[value='4']")
+    assert page.get_attribute(".zelftest", "data-state") == "loading"
+    context.close()
+
+
+def test_submit_with_open_questions_names_them_and_keeps_the_answers(visit: Visit) -> None:
+    visit.open("zelftests/persoonlijk/")
+    definition = cli_export("persoonlijk")
+    items = [item["id"] for item in definition["items"]]
+    for item_id in items[:2] + items[3:]:
+        visit.page.click(f"fieldset[data-item='{item_id}'] label:has(input[value='3'])")
+    assert (
+        visit.page.inner_text(".zelftest-voortgang")
+        == f"{len(items) - 1} van {len(items)} beantwoord"
+    )
+    visit.wait_until_ready()
+    visit.page.click("button[type=submit]")
+    notice = visit.page.wait_for_selector(".zelftest-melding:not([hidden])")
+    assert "Vraag 3 is nog niet beantwoord" in notice.inner_text()
+    focused = visit.page.evaluate("document.activeElement.name")
+    assert focused == items[2]
+    assert visit.page.get_attribute(f"fieldset[data-item='{items[2]}']", "aria-invalid") == "true"
+    assert visit.page.is_checked(f"fieldset[data-item='{items[0]}'] input[value='3']")
+    assert visit.page.is_hidden(".zelftest-uitslag")
+    visit.assert_stayed_local()
+
+
+def test_runtime_failure_sets_the_error_state_with_a_dutch_message(browser, server) -> None:
+    context = browser.new_context()
+    # The wheel's bytes no longer match the lock file's sha256: the browser must refuse it.
+    context.route(
+        "**/*.whl", lambda route: route.fulfill(status=200, body=b"PK\x05\x06" + bytes(18))
+    )
+    page = context.new_page()
+    page.goto(server.url + "zelftests/persoonlijk/")
+    page.wait_for_selector(".zelftest[data-state=error]", timeout=120_000)
+    status = page.inner_text(".zelftest-status")
+    assert "kan in deze browser niet worden berekend" in status
+    context.close()

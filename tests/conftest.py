@@ -1,0 +1,44 @@
+"""Shared fixtures: the built site (fresh), the Pyodide runtime inside it, and Chromium."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+SOURCES = ("assessments", "hooks", "docs", "includes", "mkdocs.yml", "pyproject.toml")
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The site built by `make build`, refusing one older than the sources it was built from."""
+    index = SITE / "index.html"
+    if not index.is_file():
+        pytest.fail("site/ is not built: run 'make test' (or 'make build' first)")
+    built = index.stat().st_mtime
+    for source in SOURCES:
+        path = ROOT / source
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        stale = [f for f in files if f.stat().st_mtime > built and "__pycache__" not in f.parts]
+        if stale:
+            pytest.fail(f"site/ is older than {stale[0].relative_to(ROOT)}: run 'make build'")
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def runtime_dir(site: Path) -> Path:
+    """The versioned Pyodide directory inside the built site."""
+    version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text("utf-8"))["version"]
+    return site / "assets" / "pyodide" / version
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("Node.js is needed to run the engine tests in Pyodide; install Node.js 20+")
+    return found

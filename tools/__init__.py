@@ -1,0 +1,1 @@
+"""Developer tools: a static file server, the benchmark and content checks."""

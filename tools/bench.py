@@ -1,0 +1,232 @@
+"""Benchmark (make bench): figures, not a pass/fail test; this machine is shared and noisy.
+
+Every figure is a median over several runs, all in one run of this command, beside a baseline
+measured in the same run, so that ratios stay meaningful on a busy machine:
+
+- navigation to data-state="ready" on the assessment page, cold (new profile) and warm
+  (persistent profile with a filled HTTP cache), beside a bare page that loads the same
+  Pyodide files in a module worker and runs one Python statement;
+- bytes transferred on a cold and a warm load;
+- submit to result shown (the engine's scoring plus rendering);
+- the site's build time beside a build of the same docs with the hooks switched off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Playwright, sync_playwright
+
+from tools.chromium import CHROMIUM_FLAGS, chromium_path
+from tools.serve import SiteServer, serving
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSESSMENT_PAGE = "zelftests/persoonlijk/"
+BARE_PAGE = "__bench__/bare.html"
+
+BARE_HTML = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Kale Pyodide-pagina</title>
+<script type="module" src="bare.mjs"></script></head>
+<body><p id="state" data-state="loading">laden</p></body></html>
+"""
+# The same worker set-up as the site's (module worker, same runtime files), minus our wheel.
+BARE_MODULE = """const runtime = new URL("RUNTIME", document.baseURI).href;
+const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = (event) => {
+  performance.mark("zelftest-klaar");
+  document.getElementById("state").dataset.state = "ready";
+  document.getElementById("state").textContent = String(event.data);
+};
+worker.postMessage(runtime);
+"""
+BARE_WORKER = """self.onmessage = async (event) => {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", event.data).href);
+  const pyodide = await loadPyodide({ indexURL: event.data });
+  self.postMessage(pyodide.runPython("1 + 1"));
+};
+"""
+
+
+def main() -> None:
+    """Run every measurement and print (and save) the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "bench.json")
+    args = parser.parse_args()
+    if args.runs < 5:
+        parser.error("use at least 5 runs: medians of fewer say little on a shared machine")
+    executable = chromium_path()
+    if executable is None:
+        raise SystemExit("error: Chromium not found; run 'make bench', which installs it")
+
+    figures: dict[str, Any] = {"runs": args.runs}
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as copy:
+        site = Path(copy) / "site"
+        shutil.copytree(args.site, site)
+        runtime = _add_bare_page(site)
+        with serving(site) as server, sync_playwright() as playwright:
+            for name, path in (("site", ASSESSMENT_PAGE), ("bare", BARE_PAGE)):
+                figures[f"{name}_cold"] = _loads(
+                    playwright, executable, server, path, args.runs, warm=False
+                )
+                figures[f"{name}_warm"] = _loads(
+                    playwright, executable, server, path, args.runs, warm=True
+                )
+            figures["submit_to_result_ms"] = _submit_times(
+                playwright, executable, server, args.runs
+            )
+        figures["runtime"] = runtime
+    figures["build_s"] = _build_times(args.runs)
+    _report(figures)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"\n(saved to {args.out.relative_to(ROOT)})")
+
+
+# ---- Measurements ----
+
+
+def _loads(
+    playwright: Playwright, executable: str, server: SiteServer, path: str, runs: int, warm: bool
+) -> dict[str, float]:
+    """Median time to ready and bytes sent, each run in a fresh browser process.
+
+    Cold: a new profile each run. Warm: one persistent profile, filled once, then reopened
+    for each run, so the HTTP cache on disk serves what it may.
+    """
+    times, sizes = [], []
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as shared:
+        if warm:
+            _ready_time(playwright, executable, server, path, shared)
+        for _ in range(runs):
+            profile = shared if warm else tempfile.mkdtemp(prefix="bench-cold-")
+            server.reset_counters()
+            times.append(_ready_time(playwright, executable, server, path, profile))
+            sizes.append(server.bytes_sent)
+            if not warm:
+                shutil.rmtree(profile, ignore_errors=True)
+    return {"ready_ms": statistics.median(times), "bytes": statistics.median(sizes)}
+
+
+def _ready_time(
+    playwright: Playwright, executable: str, server: SiteServer, path: str, profile: str
+) -> float:
+    """Milliseconds from navigation start to the page's "zelftest-klaar" mark."""
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=executable, args=CHROMIUM_FLAGS
+    )
+    try:
+        page = context.new_page()
+        page.goto(server.url + path)
+        page.wait_for_selector("[data-state=ready]", timeout=180_000)
+        return float(page.evaluate("performance.getEntriesByName('zelftest-klaar')[0].startTime"))
+    finally:
+        context.close()
+
+
+def _submit_times(playwright: Playwright, executable: str, server: SiteServer, runs: int) -> float:
+    """Median milliseconds from submit to the result shown, over several submissions."""
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    try:
+        page = browser.new_page()
+        page.goto(server.url + ASSESSMENT_PAGE)
+        page.wait_for_selector(".zelftest[data-state=ready]", timeout=180_000)
+        durations = []
+        for run in range(runs):
+            value = str(1 + run % 5)
+            for fieldset in page.query_selector_all("fieldset.zelftest-vraag"):
+                fieldset.query_selector(f"input[value='{value}']").check()
+            page.evaluate("performance.clearMeasures('zelftest-berekening')")
+            page.click("button[type=submit]")
+            page.wait_for_function("performance.getEntriesByName('zelftest-berekening').length > 0")
+            durations.append(
+                page.evaluate("performance.getEntriesByName('zelftest-berekening')[0].duration")
+            )
+        return float(statistics.median(durations))
+    finally:
+        browser.close()
+
+
+def _build_times(runs: int) -> dict[str, float]:
+    """Median seconds for `mkdocs build` with the hooks and with them switched off."""
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    without_hooks = ROOT / ".bench-without-hooks.yml"
+    # INHERIT merges with this file; a list given here replaces the inherited one.
+    without_hooks.write_text("INHERIT: mkdocs.yml\nhooks: []\nstrict: false\n", encoding="utf-8")
+    timings: dict[str, list[float]] = {"with_hooks": [], "without_hooks": []}
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-build-") as out:
+            for _ in range(runs):
+                for name, config in (
+                    ("with_hooks", "mkdocs.yml"),
+                    ("without_hooks", without_hooks.name),
+                ):
+                    timings[name].append(_timed_build(mkdocs, config, Path(out) / name))
+    finally:
+        without_hooks.unlink()
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
+# ---- Helper functions ----
+
+
+def _add_bare_page(site: Path) -> str:
+    """Write the baseline page next to the site copy; return the runtime's path in the site."""
+    runtimes = sorted((site / "assets" / "pyodide").iterdir())
+    runtime = f"assets/pyodide/{runtimes[-1].name}/"
+    bench = site / "__bench__"
+    bench.mkdir()
+    (bench / "bare.html").write_text(BARE_HTML, encoding="utf-8")
+    (bench / "bare.mjs").write_text(
+        BARE_MODULE.replace("RUNTIME", "../" + runtime), encoding="utf-8"
+    )
+    (bench / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+    return runtime
+
+
+def _timed_build(mkdocs: str, config: str, site_dir: Path) -> float:
+    """Seconds one `mkdocs build` takes."""
+    start = time.perf_counter()
+    subprocess.run(
+        [mkdocs, "build", "--quiet", "--config-file", config, "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def _report(figures: dict[str, Any]) -> None:
+    """Print the figures as a small table with ratios against the baselines."""
+    site_cold, bare_cold = figures["site_cold"], figures["bare_cold"]
+    site_warm, bare_warm = figures["site_warm"], figures["bare_warm"]
+    build = figures["build_s"]
+    rows = [
+        ("ready, cold cache (ms)", site_cold["ready_ms"], bare_cold["ready_ms"], ",.0f"),
+        ("ready, warm cache (ms)", site_warm["ready_ms"], bare_warm["ready_ms"], ",.0f"),
+        ("bytes, cold load", site_cold["bytes"], bare_cold["bytes"], ",.0f"),
+        ("bytes, warm load", site_warm["bytes"], bare_warm["bytes"], ",.0f"),
+        ("build (s), hooks vs none", build["with_hooks"], build["without_hooks"], ",.2f"),
+    ]
+    print(f"Medians over {figures['runs']} runs (runtime {figures['runtime']})")
+    print(f"{'measure':<28}{'site':>14}{'baseline':>14}{'ratio':>8}")
+    for name, ours, baseline, number in rows:
+        ratio = f"{ours / baseline:.2f}" if baseline else "-"
+        print(f"{name:<28}{ours:>14{number}}{baseline:>14{number}}{ratio:>8}")
+    print(f"{'submit to result (ms)':<28}{figures['submit_to_result_ms']:>14.1f}")
+
+
+if __name__ == "__main__":
+    main()
