@@ -181,19 +181,18 @@ class _Checker:
             return []
         return value
 
-    def text(self, node: Mapping[str, Any], name: str, field: str, required: bool = True) -> str:
-        """A non-empty text field (surrounding white space removed)."""
+    def text(self, node: Mapping[str, Any], name: str, field: str) -> str:
+        """A non-empty text field (white space runs made single); "" when absent.
+
+        Whether a field must be present is checked by :meth:`mapping`.
+        """
         value = node.get(name)
         if value is None:
             return ""
         if not isinstance(value, str) or not value.strip():
-            if required or value is not None:
-                self.add(
-                    _path(field, name),
-                    "moet een niet-lege tekst zijn; vul de tekst in.",
-                    node,
-                    name,
-                )
+            self.add(
+                _path(field, name), "moet een niet-lege tekst zijn; vul de tekst in.", node, name
+            )
             return ""
         return " ".join(value.split())
 
@@ -289,7 +288,7 @@ class _Checker:
         if page and not page.endswith(".md"):
             self.add("page", f"'{page}' moet een .md-bestand onder docs/ zijn.", top, "page")
         respondent = self.text(top, "respondent", "")
-        intro = self.text(top, "intro", "", required=False)
+        intro = self.text(top, "intro", "")
         scale = self.scale(top)
         bands = self.bands(top)
         dimensions = self.each(top, "dimensions", DIMENSION_KEYS, self.dimension)
@@ -326,7 +325,7 @@ class _Checker:
             return None
         before = len(self.problems)
         options = self.each(scale, "options", OPTION_KEYS, self.option, "scale")
-        dont_know = self.text(scale, "dont_know", "scale", required=False) or DEFAULT_DONT_KNOW
+        dont_know = self.text(scale, "dont_know", "scale") or DEFAULT_DONT_KNOW
         if low is None or high is None or len(options) != len(scale.get("options") or []):
             return None
         values = [option.value for option in options]
@@ -420,7 +419,7 @@ class _Checker:
         """One dimension."""
         identifier = self.identifier(node, field)
         title = self.text(node, "title", field)
-        description = self.text(node, "description", field, required=False)
+        description = self.text(node, "description", field)
         guidance = node.get("guidance", [])
         if not isinstance(guidance, list) or not all(
             isinstance(path, str) and path.endswith(".md") for path in guidance
