@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assessments import DefinitionError
+from assessments import Assessment, DefinitionError
 from assessments.files import definition_files, load_all, load_file
 
 BAD = Path(__file__).parent / "bad"
@@ -59,17 +59,49 @@ def test_project_definitions_are_valid_and_have_unique_ids() -> None:
     assert len({assessment.id for assessment in assessments}) == len(assessments)
 
 
-def test_personal_scan_has_the_five_dimensions_of_the_brief() -> None:
-    (scan,) = [a for a in load_all() if a.id == "persoonlijk"]
-    assert [d.title for d in scan.dimensions] == [
+#: The dimensions CONTENT.md gives each assessment, in order.
+BRIEF_DIMENSIONS = {
+    "persoonlijk": [
         "Vakmanschap",
         "Goede wil",
         "Integriteit en afspraken nakomen",
         "Zorgvuldig communiceren",
         "Open houding",
-    ]
-    for dimension in scan.dimensions:
-        items = scan.items_of(dimension.id)
-        assert 4 <= len(items) <= 6
+    ],
+}
+
+
+def by_id() -> dict[str, Assessment]:
+    return {assessment.id: assessment for assessment in load_all()}
+
+
+def test_assessments_have_the_dimensions_of_the_brief() -> None:
+    assessments = by_id()
+    for assessment_id, titles in BRIEF_DIMENSIONS.items():
+        assert [d.title for d in assessments[assessment_id].dimensions] == titles
+
+
+@pytest.mark.parametrize("assessment", load_all(), ids=lambda a: a.id)
+def test_items_follow_the_item_writing_rules(assessment: Assessment) -> None:
+    for dimension in assessment.dimensions:
+        items = assessment.items_of(dimension.id)
+        assert 4 <= len(items) <= 6, f"{dimension.id}: {len(items)} items"
         assert sum(item.reverse for item in items) <= 1
         assert all(item.construct and item.source for item in items)
+    texts = [item.text for item in assessment.items]
+    assert len(set(texts)) == len(texts), "the same question twice"
+
+
+def test_the_team_mirror_of_the_leadership_test_pairs_item_by_item() -> None:
+    assessments = by_id()
+    if "leiderschap" not in assessments:
+        pytest.skip("no leadership assessment yet")
+    manager, team = assessments["leiderschap"], assessments["leiderschap-team"]
+    assert [(d.id, d.title) for d in team.dimensions] == [
+        (d.id, d.title) for d in manager.dimensions
+    ]
+    assert [item.id for item in team.items] == [f"{item.id}-team" for item in manager.items]
+    assert [(i.dimension, i.construct) for i in team.items] == [
+        (i.dimension, i.construct) for i in manager.items
+    ]
+    assert team.scale == manager.scale and team.bands == manager.bands
