@@ -1,4 +1,4 @@
-"""The command line: list, validate, export and score the self-assessments.
+"""The command line: list, validate, export, score and release the self-assessments.
 
 Exit codes: 0 success; 1 invalid definitions (validate); 2 bad usage or bad input (score).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .definitions import DefinitionError
 from .documents import answers_from_json, definition_document, result_document
-from .files import load_all, problems_text
+from .files import load_all, problems_text, release, unreleased
 from .model import Assessment
 from .scoring import AnswerError, score
 
@@ -65,6 +65,18 @@ def validate_command(args: argparse.Namespace) -> int:
         print(problems_text(error.problems), file=sys.stderr)
         return 1
     print(f"{len(assessments)} definition(s) valid: {', '.join(a.id for a in assessments)}")
+    if paths is None and (drafts := unreleased(assessments)):
+        print(
+            f"note: not yet released: {', '.join(drafts)}; "
+            "record them with 'python -m assessments release' before merging."
+        )
+    return 0
+
+
+def release_command(args: argparse.Namespace) -> int:
+    """Record the current version of every assessment as released (releases.json)."""
+    added = release(load_all())
+    print(f"released: {', '.join(added)}" if added else "nothing new: every version is released")
     return 0
 
 
@@ -108,7 +120,7 @@ def _find(assessment_id: str) -> Assessment:
 
 
 def _parser() -> argparse.ArgumentParser:
-    """The argument parser with its four commands."""
+    """The argument parser with its commands."""
     parser = argparse.ArgumentParser(
         prog="python -m assessments",
         description="List, validate, export and score the Vertrouwenswijzer self-assessments.",
@@ -133,4 +145,9 @@ def _parser() -> argparse.ArgumentParser:
         "answers", metavar="ANSWERS.json", help="item id -> value, null = weet ik niet"
     )
     scoring.set_defaults(command=score_command)
+
+    releasing = commands.add_parser(
+        "release", help="record each assessment's current version and content as released"
+    )
+    releasing.set_defaults(command=release_command)
     return parser

@@ -110,6 +110,41 @@ def check_catalog(assessments: Iterable[tuple[str, Assessment]]) -> list[Problem
     return problems
 
 
+def check_version(
+    file: str, assessment: Assessment, digest: str, released: Mapping[int, str], line: int | None
+) -> list[Problem]:
+    """Problems with an assessment's version against the released versions of its id.
+
+    ``released`` maps each released version to the fingerprint of its content. A released
+    version must keep its content, so that results saved under it stay comparable; changed
+    content needs a version above every released one. A version above them all is a draft
+    until it is released (`python -m assessments release`).
+    """
+    version, latest = assessment.version, max(released, default=0)
+    if released.get(version, digest) != digest:
+        return [
+            Problem(
+                file,
+                "version",
+                f"de vragen, de omgekeerde scoring of de banden zijn veranderd, maar de versie "
+                f"is nog {version}, en die is al uitgebracht. Verhoog 'version' naar "
+                f"{latest + 1}, zodat uitslagen van versie {version} herkenbaar blijven.",
+                line,
+            )
+        ]
+    if version not in released and version < latest:
+        return [
+            Problem(
+                file,
+                "version",
+                f"versie {version} is lager dan de laatst uitgebrachte versie {latest}; "
+                f"gebruik {latest + 1}.",
+                line,
+            )
+        ]
+    return []
+
+
 # ---- Helper functions ----
 
 

@@ -6,15 +6,29 @@ This is the one module of the package that does I/O and needs PyYAML; the engine
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .definitions import DefinitionError, Problem, check_catalog, parse_assessment
+from .definitions import (
+    DefinitionError,
+    Problem,
+    check_catalog,
+    check_version,
+    parse_assessment,
+)
+from .documents import fingerprint
 from .model import Assessment
 
 #: The project's own definitions, shipped inside the package.
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
+#: Beside the definitions: the fingerprint of each released version (`python -m assessments
+#: release` writes it). A directory without this file has no released versions.
+RELEASES_FILE = "releases.json"
+RELEASES_FORMAT = "vertrouwenswijzer-uitgaven"
+
+Releases = dict[str, dict[int, str]]
 
 
 class LocatedDict(dict[Any, Any]):
@@ -36,25 +50,91 @@ def definition_files(directory: Path = DEFINITIONS_DIR) -> list[Path]:
 
 def load_file(path: Path) -> Assessment:
     """Read and validate one definition file; raise DefinitionError naming every problem."""
-    return parse_assessment(read_yaml(path), file=_display(path))
+    return _load(path)[0]
 
 
 def load_all(paths: Iterable[Path] | None = None) -> list[Assessment]:
     """Read and validate several files (default: the project's), with cross-file checks.
 
+    Also checks each version against the released versions recorded beside the file.
     Raises one DefinitionError listing the problems of every file.
     """
     problems: list[Problem] = []
     loaded: list[tuple[str, Assessment]] = []
     for path in definition_files() if paths is None else paths:
         try:
-            loaded.append((_display(path), load_file(path)))
+            assessment, version_line = _load(path)
         except DefinitionError as error:
             problems.extend(error.problems)
+            continue
+        released = read_releases(path.parent).get(assessment.id, {})
+        digest = fingerprint(assessment)
+        problems.extend(check_version(_display(path), assessment, digest, released, version_line))
+        loaded.append((_display(path), assessment))
     problems.extend(check_catalog(loaded))
     if problems:
         raise DefinitionError(problems)
     return [assessment for _, assessment in loaded]
+
+
+def read_releases(directory: Path) -> Releases:
+    """The released versions recorded in a definitions directory: id -> version -> fingerprint."""
+    path = directory / RELEASES_FILE
+    if not path.is_file():
+        return {}
+    problem = (
+        "is geen geldig overzicht van uitgebrachte versies; zet de vorige versie terug "
+        "(git checkout -- het bestand) en voer daarna 'python -m assessments release' uit."
+    )
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        releases = {
+            assessment_id: {int(version): str(digest) for version, digest in versions.items()}
+            for assessment_id, versions in document["assessments"].items()
+        }
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        raise DefinitionError([Problem(_display(path), "(bestand)", problem)]) from None
+    return releases
+
+
+def release(assessments: Iterable[Assessment], directory: Path = DEFINITIONS_DIR) -> list[str]:
+    """Record the current version of each assessment as released; return what was new.
+
+    Call only with assessments that passed :func:`load_all`, which refuses a released version
+    whose content changed.
+    """
+    releases = read_releases(directory)
+    added = []
+    for assessment in assessments:
+        versions = releases.setdefault(assessment.id, {})
+        if assessment.version not in versions:
+            versions[assessment.version] = fingerprint(assessment)
+            added.append(f"{assessment.id} v{assessment.version}")
+    write_releases(releases, directory)
+    return added
+
+
+def write_releases(releases: Mapping[str, Mapping[int, str]], directory: Path) -> None:
+    """Write the released versions, sorted, so that a change reads well in a diff."""
+    document = {
+        "format": RELEASES_FORMAT,
+        "uitleg": "Uitgebrachte versies van elke zelftest met de vingerafdruk van hun inhoud. "
+        "Niet met de hand bewerken: 'python -m assessments release' vult dit bestand aan.",
+        "assessments": {
+            assessment_id: {
+                str(v): releases[assessment_id][v] for v in sorted(releases[assessment_id])
+            }
+            for assessment_id in sorted(releases)
+        },
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    (directory / RELEASES_FILE).write_text(text, encoding="utf-8")
+
+
+def unreleased(assessments: Iterable[Assessment], directory: Path = DEFINITIONS_DIR) -> list[str]:
+    """The assessments whose current version is not yet recorded as released."""
+    releases = read_releases(directory)
+    return [f"{a.id} v{a.version}" for a in assessments if a.version not in releases.get(a.id, {})]
 
 
 def read_yaml(path: Path) -> object:
@@ -104,6 +184,14 @@ def read_yaml(path: Path) -> object:
 
 
 # ---- Helper functions ----
+
+
+def _load(path: Path) -> tuple[Assessment, int | None]:
+    """One validated definition and the line of its version field."""
+    data = read_yaml(path)
+    assessment = parse_assessment(data, file=_display(path))
+    lines: Mapping[object, int] = getattr(data, "lines", {})
+    return assessment, lines.get("version")
 
 
 def _display(path: Path) -> str:
