@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -105,12 +106,32 @@ def test_result_shown_equals_the_cli_score(
         assert f"Je totaalscore is {shown_score(overall['score'])}" in summary
     result_text = visit.page.inner_text(".zelftest-uitslag")
     assert "Er is geen normgroep" in result_text
+    # The example of what 75 means names the answer at 75 on this test's own scale.
+    at_75 = (
+        definition["scale"]["min"]
+        + 3 * (definition["scale"]["max"] - definition["scale"]["min"]) // 4
+    )
+    label = next(o["label"] for o in definition["scale"]["options"] if o["value"] == at_75)
+    assert f"gemiddeld op \u2018{label[0].lower()}{label[1:]}\u2019 liggen" in result_text
     assert visit.page.query_selector(".zelftest-uitslag svg.zelftest-grafiek[role=img]")
     profile = expected["profile"]
+    titles = {d["id"]: d["title"] for d in expected["dimensions"]}
     if profile["spread_is_meaningful"]:
-        titles = {d["id"]: d["title"] for d in expected["dimensions"]}
-        assert f"Je sterkste kant is \u2018{titles[profile['strongest']]}\u2019" in result_text
+        assert f"Het hoogst scoort \u2018{titles[profile['strongest']]}\u2019" in result_text
         assert f"ligt bij \u2018{titles[profile['weakest']]}\u2019" in result_text
+    elif profile["strongest"] is not None:
+        assert "binnen de meetfout" in visit.page.inner_text(".zelftest-profiel")
+    dont_know = [n for n, item in enumerate(definition["items"], 1) if answers[item["id"]] is None]
+    if dont_know:
+        listed = visit.page.inner_text(".zelftest-weet-niet-aantal")
+        assert [int(n) for n in re.findall(r"\d+", listed)] == dont_know
+    else:
+        assert visit.page.query_selector(".zelftest-weet-niet-aantal") is None
+    for dimension in expected["dimensions"]:
+        if dimension["mean"] is None:
+            assert f"minstens {dimension['min_answered']} nodig" in result_text, (
+                f"{dimension['id']}: no explanation of the missing score"
+            )
     visit.assert_stayed_local()
 
 

@@ -31,7 +31,8 @@ function setup(root) {
       setState("error", TEKSTEN.fout);
     },
   );
-  const definition = root.querySelector("script.zelftest-definitie").textContent;
+  const definitionJson = root.querySelector("script.zelftest-definitie").textContent;
+  const definition = JSON.parse(definitionJson);
   const guidance = JSON.parse(root.querySelector("script.zelftest-leesverder").textContent);
   const resultSection = root.querySelector(".zelftest-uitslag");
 
@@ -50,8 +51,8 @@ function setup(root) {
     performance.mark("zelftest-verzonden");
     try {
       await runtime.ready;
-      const result = await runtime.score(definition, questionnaire.answers());
-      renderResult(resultSection.querySelector(".zelftest-uitslag-inhoud"), result, guidance);
+      const result = await runtime.score(definitionJson, questionnaire.answers());
+      renderResult(resultSection.querySelector(".zelftest-uitslag-inhoud"), result, definition, guidance);
       resultSection.hidden = false;
       root.dataset.result = "shown";
       questionnaire.clearNotice();

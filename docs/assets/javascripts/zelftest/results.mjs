@@ -11,8 +11,9 @@ export const formatScore = (score) => String(Math.round(score));
 export const formatMean = (mean) => decimal.format(mean);
 
 // Render the engine's result document into the container, replacing what was there.
+// definition is the assessment's definition document (for question numbers and answer labels);
 // guidance maps a dimension id to the pages that help with it: [{title, href}].
-export function renderResult(container, result, guidance = {}) {
+export function renderResult(container, result, definition, guidance = {}) {
   const byId = new Map(result.dimensions.map((dimension) => [dimension.id, dimension]));
   const parts = [];
 
@@ -33,8 +34,12 @@ export function renderResult(container, result, guidance = {}) {
   } else {
     parts.push(paragraph(TEKSTEN.geenProfiel, "zelftest-profiel"));
   }
-  const dontKnow = result.dimensions.reduce((sum, dimension) => sum + dimension.dont_know, 0);
-  if (dontKnow > 0) parts.push(paragraph(TEKSTEN.weetNiet(dontKnow), "zelftest-weet-niet-aantal"));
+  // Question numbers as the form shows them: the definition's item order, counting from 1.
+  const dontKnow = definition.items
+    .map((item, index) => [item, index + 1])
+    .filter(([item]) => item.id in result.answers && result.answers[item.id] === null)
+    .map(([, number]) => number);
+  if (dontKnow.length > 0) parts.push(paragraph(TEKSTEN.weetNiet(dontKnow), "zelftest-weet-niet-aantal"));
 
   parts.push(table(result));
   parts.push(chart(result));
@@ -43,7 +48,12 @@ export function renderResult(container, result, guidance = {}) {
   const bands = element("dl", null, "zelftest-banden");
   for (const dimension of result.dimensions) {
     bands.append(element("dt", dimension.title));
-    const text = element("dd", dimension.band ? `${dimension.band.label}. ${dimension.band.text}` : TEKSTEN.teWeinig);
+    const text = element(
+      "dd",
+      dimension.band
+        ? `${dimension.band.label}. ${dimension.band.text}`
+        : TEKSTEN.teWeinigUitleg(dimension.answered, dimension.min_answered),
+    );
     const pages = guidance[dimension.id] || [];
     if (pages.length > 0) {
       const more = element("span", `${TEKSTEN.leesVerder} `, "zelftest-lees-verder");
@@ -59,14 +69,23 @@ export function renderResult(container, result, guidance = {}) {
   parts.push(bandsHeading, bands);
 
   const notes = element("div", null, "zelftest-kanttekeningen");
+  const example = answerAt(definition.scale, 75);
   notes.append(
-    paragraph(TEKSTEN.geenNormgroep),
+    paragraph(example ? `${TEKSTEN.geenNormgroep} ${TEKSTEN.normVoorbeeld(example)}` : TEKSTEN.geenNormgroep),
     paragraph(TEKSTEN.verschilBetekenis(decimal.format(profile.meaningful_difference))),
     paragraph(TEKSTEN.zelfbeeld),
     paragraph(TEKSTEN.privacy),
   );
   parts.push(notes, actions(result));
   container.replaceChildren(...parts);
+}
+
+// The label of the answer option that lies at this position (0-100) of the scale, lower case;
+// null when no option lies exactly there.
+function answerAt(scale, position) {
+  const value = scale.min + ((scale.max - scale.min) * position) / 100;
+  const option = scale.options.find((candidate) => candidate.value === value);
+  return option ? option.label.charAt(0).toLowerCase() + option.label.slice(1) : null;
 }
 
 function actions(result) {

@@ -25,8 +25,9 @@ export const TEKSTEN = Object.freeze({
   totaalOntbreekt:
     "Er is geen totaalscore, omdat niet elke dimensie genoeg antwoorden heeft. " +
     "Een totaal over een deel van de vragen zou een vertekend beeld geven.",
+  // Worded for every referent (ik, mijn team, mijn leidinggevende, onze organisatie).
   sterkZwak: (sterk, zwak) =>
-    `Je sterkste kant is \u2018${sterk}\u2019. Je meeste ruimte om te groeien ligt bij \u2018${zwak}\u2019.`,
+    `Het hoogst scoort \u2018${sterk}\u2019. De meeste ruimte om te groeien ligt bij \u2018${zwak}\u2019.`,
   verschilKlein: (grens) =>
     `Het verschil tussen je hoogste en je laagste dimensie is kleiner dan ${grens} schaalpunt. ` +
     "Voor \u00e9\u00e9n persoon valt zo\u2019n verschil binnen de meetfout. Zie je profiel dus als " +
@@ -37,15 +38,20 @@ export const TEKSTEN = Object.freeze({
   geenProfiel: "Er zijn te weinig dimensies met een score om een sterkste en zwakste kant te noemen.",
   geenNormgroep:
     "Er is geen normgroep: je scores zijn niet vergeleken met andere mensen. De banden volgen " +
-    "de antwoordschaal zelf. Een score van 75 betekent bijvoorbeeld dat je antwoorden " +
-    "gemiddeld op \u2018vaak\u2019 liggen, niet dat je beter bent dan 75 procent van de mensen.",
+    "de antwoordschaal zelf.",
+  // The example names the answer that lies at 75 on this test's own scale ("vaak", "mee eens").
+  normVoorbeeld: (antwoord) =>
+    `Een score van 75 betekent dat je antwoorden gemiddeld op \u2018${antwoord}\u2019 liggen, ` +
+    "niet dat je beter bent dan 75 procent van de mensen.",
   zelfbeeld:
     "Wie zichzelf beoordeelt, schat zich meestal wat gunstiger in dan anderen doen. " +
     "Bespreek je uitslag daarom met iemand die je werk kent.",
-  weetNiet: (aantal) =>
-    aantal === 1
-      ? "Je koos bij 1 vraag \u2018weet ik niet\u2019. Die vraag telt niet mee."
-      : `Je koos bij ${aantal} vragen \u2018weet ik niet\u2019. Die vragen tellen niet mee.`,
+  weetNiet: (nummers) =>
+    nummers.length === 1
+      ? `Je koos bij vraag ${nummers[0]} \u2018weet ik niet\u2019. Die vraag telt niet mee.`
+      : `Je koos bij de vragen ${lijst(nummers)} \u2018weet ik niet\u2019. Die vragen tellen niet mee.`,
+  teWeinigUitleg: (beantwoord, nodig) =>
+    `Te weinig antwoorden: ${beantwoord} beantwoord, minstens ${nodig} nodig voor een score.`,
   tabelBijschrift: "Je scores per dimensie",
   kolommen: ["Dimensie", "Gemiddelde", "Positie op de schaal (0-100)", "Band", "Beantwoord"],
   teWeinig: "te weinig antwoorden",
