@@ -32,7 +32,17 @@ def answer_all(visit: Visit, value: str = "4") -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["", "zelftests/", "zelftests/verantwoording/", "over/", *ASSESSMENT_PAGES]
+    "path",
+    [
+        "",
+        "zelftests/",
+        "zelftests/verantwoording/",
+        "zelftests/teamsessie/",
+        "klantvertrouwen/vertrouwen-herstellen/",  # content tabs, admonitions, abbreviations
+        "themas/",
+        "over/",
+        *ASSESSMENT_PAGES,
+    ],
 )
 def test_page_has_no_wcag_violations(plain_visit: Visit, path: str) -> None:
     plain_visit.open(path)
