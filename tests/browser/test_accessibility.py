@@ -89,3 +89,29 @@ def test_assessment_can_be_completed_with_the_keyboard_alone(plain_visit: Visit)
     assert page.evaluate("document.activeElement.classList.contains('zelftest-uitslag')")
     for item_id in items:
         assert page.is_checked(f"input[name='{item_id}'][value='2']")
+
+
+def test_result_table_scrolls_on_a_phone_instead_of_being_cut_off(plain_visit: Visit) -> None:
+    page = plain_visit.page
+    page.set_viewport_size({"width": 360, "height": 740})
+    plain_visit.open("zelftests/team/")
+    answer_all(plain_visit)
+    plain_visit.wait_until_ready()
+    page.click("button[type=submit]")
+    page.wait_for_selector(".zelftest[data-result=shown]")
+    region = page.locator(".zelftest-tabel-kader")
+    assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page itself scrolls"
+    region.focus()
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
+    # Chromium scrolls smoothly: wait until the region has reached its right end.
+    page.wait_for_function(
+        "el => el.scrollLeft > 0 && el.scrollLeft >= el.scrollWidth - el.clientWidth - 1",
+        arg=region.element_handle(),
+    )
+    last_column = page.locator(".zelftest-tabel thead th").last.bounding_box()
+    visible = region.bounding_box()
+    assert last_column and visible
+    assert last_column["x"] + last_column["width"] <= visible["x"] + visible["width"] + 1
+    assert violations(plain_visit) == []

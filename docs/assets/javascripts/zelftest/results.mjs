@@ -41,7 +41,7 @@ export function renderResult(container, result, definition, guidance = {}) {
     .map(([, number]) => number);
   if (dontKnow.length > 0) parts.push(paragraph(TEKSTEN.weetNiet(dontKnow), "zelftest-weet-niet-aantal"));
 
-  parts.push(table(result));
+  parts.push(scrollable(table(result)));
   parts.push(chart(result));
 
   const bandsHeading = element("h3", TEKSTEN.bandenKop);
@@ -106,6 +106,17 @@ function actions(result) {
   return box;
 }
 
+// A region that scrolls sideways when the table is wider than the screen; focusable so that a
+// keyboard user can scroll it too (WCAG 2.1.1), and named after the table.
+function scrollable(tableElement) {
+  const region = element("div", null, "zelftest-tabel-kader");
+  region.tabIndex = 0;
+  region.setAttribute("role", "region");
+  region.setAttribute("aria-label", TEKSTEN.tabelBijschrift);
+  region.append(tableElement);
+  return region;
+}
+
 function table(result) {
   const scale = `${result.scale.min}-${result.scale.max}`;
   const tableElement = element("table", null, "zelftest-tabel");
@@ -151,32 +162,33 @@ function row(title, scored, answered, key) {
   return tr;
 }
 
-// A horizontal bar per dimension on the 0-100 scale; decorative beside the table, so it is
-// labelled as an image whose figures are in the table.
+// A horizontal bar per dimension on the 0-100 scale, its title above it so that the chart stays
+// narrow and readable on a phone. It repeats the table, so it is one labelled image.
 function chart(result) {
-  const rowHeight = 34;
-  const labelWidth = 230;
+  const width = 460;
   const barWidth = 400;
-  const height = result.dimensions.length * rowHeight + 30;
+  const rowHeight = 52;
+  const height = result.dimensions.length * rowHeight + 24;
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("class", "zelftest-grafiek");
-  svg.setAttribute("viewBox", `0 0 ${labelWidth + barWidth + 50} ${height}`);
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", TEKSTEN.grafiekLabel);
   result.dimensions.forEach((dimension, index) => {
-    const y = index * rowHeight + 6;
-    svg.append(svgElement("text", { x: 0, y: y + 17, class: "zelftest-grafiek-label" }, dimension.title));
-    svg.append(svgElement("rect", { x: labelWidth, y, width: barWidth, height: 22, class: "zelftest-grafiek-achtergrond" }));
+    const y = index * rowHeight;
+    svg.append(svgElement("text", { x: 0, y: y + 16, class: "zelftest-grafiek-label" }, dimension.title));
+    svg.append(svgElement("rect", { x: 0, y: y + 22, width: barWidth, height: 20, class: "zelftest-grafiek-achtergrond" }));
     if (dimension.score !== null) {
-      svg.append(svgElement("rect", { x: labelWidth, y, width: (barWidth * dimension.score) / 100, height: 22, class: "zelftest-grafiek-balk" }));
-      svg.append(svgElement("text", { x: labelWidth + barWidth + 8, y: y + 17, class: "zelftest-grafiek-waarde" }, formatScore(dimension.score)));
+      svg.append(svgElement("rect", { x: 0, y: y + 22, width: (barWidth * dimension.score) / 100, height: 20, class: "zelftest-grafiek-balk" }));
+      svg.append(svgElement("text", { x: barWidth + 8, y: y + 37, class: "zelftest-grafiek-waarde" }, formatScore(dimension.score)));
     } else {
-      svg.append(svgElement("text", { x: labelWidth + 8, y: y + 17, class: "zelftest-grafiek-waarde" }, TEKSTEN.teWeinig));
+      svg.append(svgElement("text", { x: 8, y: y + 37, class: "zelftest-grafiek-waarde" }, TEKSTEN.teWeinig));
     }
   });
-  const axisY = result.dimensions.length * rowHeight + 22;
+  const axisY = result.dimensions.length * rowHeight + 14;
   for (const tick of [0, 25, 50, 75, 100]) {
-    svg.append(svgElement("text", { x: labelWidth + (barWidth * tick) / 100, y: axisY, class: "zelftest-grafiek-as" }, String(tick)));
+    const anchor = tick === 0 ? "start" : tick === 100 ? "end" : "middle";
+    svg.append(svgElement("text", { x: (barWidth * tick) / 100, y: axisY, "text-anchor": anchor, class: "zelftest-grafiek-as" }, String(tick)));
   }
   return svg;
 }
