@@ -61,16 +61,25 @@ def load_all(paths: Iterable[Path] | None = None) -> list[Assessment]:
     """
     problems: list[Problem] = []
     loaded: list[tuple[str, Assessment]] = []
+    # One read per directory; a broken file is one more problem, not the end of the report.
+    releases: dict[Path, Releases] = {}
     for path in definition_files() if paths is None else paths:
+        if path.parent not in releases:
+            try:
+                releases[path.parent] = read_releases(path.parent)
+            except DefinitionError as error:
+                releases[path.parent] = {}
+                problems.extend(error.problems)
         try:
             assessment, version_line = _load(path)
         except DefinitionError as error:
             problems.extend(error.problems)
             continue
-        released = read_releases(path.parent).get(assessment.id, {})
+        file = _display(path)
+        released = releases[path.parent].get(assessment.id, {})
         digest = fingerprint(assessment)
-        problems.extend(check_version(_display(path), assessment, digest, released, version_line))
-        loaded.append((_display(path), assessment))
+        problems.extend(check_version(file, assessment, digest, released, version_line))
+        loaded.append((file, assessment))
     problems.extend(check_catalog(loaded))
     if problems:
         raise DefinitionError(problems)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
-from assessments import definition_document, parse_assessment, result_document, score
+from assessments import definition_document, result_document, score
 from assessments.browser import score_json
 from assessments.documents import assessment_from_document, fingerprint
-from tests.engine.builders import all_answers, assessment, valid_definition
+from tests.engine.builders import all_answers, assessment
 
 #: The fingerprint of the builders' small definition, computed once in CPython. The same digest
 #: inside Pyodide proves that both runtimes see one content the same way, so a result scored in
@@ -19,13 +20,25 @@ def test_fingerprint_is_the_same_in_every_runtime():
     assert fingerprint(assessment()) == PROEF_FINGERPRINT
 
 
-def test_fingerprint_changes_with_a_question_and_not_with_its_construct():
-    changed_text, changed_construct = valid_definition(), valid_definition()
-    changed_text["items"][0]["text"] = "Een andere vraag."
-    changed_construct["items"][0]["construct"] = "iets anders"
-    same = fingerprint(assessment())
-    assert fingerprint(parse_assessment(changed_text)) != same
-    assert fingerprint(parse_assessment(changed_construct)) == same
+def test_fingerprint_follows_what_decides_a_score():
+    proef = assessment()
+    item, band = proef.items[0], proef.bands[0]
+
+    def with_item(**changes):
+        changed = dataclasses.replace(item, **changes)
+        return fingerprint(dataclasses.replace(proef, items=(changed, *proef.items[1:])))
+
+    def with_band(**changes):
+        changed = dataclasses.replace(band, **changes)
+        return fingerprint(dataclasses.replace(proef, bands=(changed, *proef.bands[1:])))
+
+    same = fingerprint(proef)
+    assert with_item(text=item.text + "?") != same
+    assert with_item(reverse=not item.reverse) != same
+    assert with_band(upper=band.upper + 1) != same
+    assert with_item(construct="iets anders", source="iemand (2026)") == same
+    assert with_band(label="Anders", text="Een andere uitleg.") == same
+    assert fingerprint(dataclasses.replace(proef, title="Anders")) == same
 
 
 def test_definition_document_round_trips_to_the_same_assessment():
