@@ -1,6 +1,8 @@
-"""The command line: list, validate, export, score and release the self-assessments.
+"""The command line: list, validate, export, score and release the self-assessments, and
+combine result files into a team report or a leader mirror.
 
-Exit codes: 0 success; 1 invalid definitions (validate); 2 bad usage or bad input (score).
+Exit codes: 0 success; 1 invalid definitions (validate); 2 bad usage or bad input (score,
+team, mirror).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from .documents import answers_from_json, definition_document, result_document
 from .files import load_all, problems_text, release, unreleased
 from .model import Assessment
 from .scoring import AnswerError, score
+from .team import MAX_FILES, TeamError, catalog_of, mirror_report, team_report
+from .untrusted import MAX_FILE_BYTES, base_name, shown
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except TeamError as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 2
 
 
 # ---- Commands ----
@@ -43,7 +50,14 @@ def list_command(args: argparse.Namespace) -> int:
     assessments = load_all()
     if args.json:
         rows = [
-            {"id": a.id, "title": a.title, "version": a.version, "page": a.page}
+            {
+                "id": a.id,
+                "title": a.title,
+                "version": a.version,
+                "page": a.page,
+                "team_report": a.team_report,
+                "mirror_of": a.mirror_of,
+            }
             for a in assessments
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -102,7 +116,52 @@ def score_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def team_command(args: argparse.Namespace) -> int:
+    """Combine result files into a team report; print it as JSON."""
+    report = team_report(_read_files(args.files), catalog_of(load_all()))
+    _name_left_out(report["left_out"])
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+def mirror_command(args: argparse.Namespace) -> int:
+    """Set a manager's own result beside the team's report; print the mirror as JSON."""
+    own, *team = _read_files([args.self, *args.files])
+    mirror = mirror_report(own, team, catalog_of(load_all()))
+    _name_left_out(mirror["left_out"])
+    print(json.dumps(mirror, ensure_ascii=False, indent=2))
+    return 0
+
+
 # ---- Helper functions ----
+
+
+def _read_files(paths: list[str]) -> list[tuple[str, bytes]]:
+    """Each file's name and at most one byte more than a result file may have.
+
+    Reading stops there, so a huge file or a device (/dev/zero) cannot fill the memory; the
+    engine then says the file is too large. A file that cannot be read is a usage error.
+    """
+    if len(paths) > MAX_FILES + 1:
+        raise TeamError(
+            f"Dat zijn {len(paths)} bestanden; een teamrapport neemt er hoogstens {MAX_FILES}."
+        )
+    files = []
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                files.append((base_name(path), handle.read(MAX_FILE_BYTES + 1)))
+        except OSError as error:
+            raise _UsageError(
+                f"{shown(path)}: kan niet gelezen worden ({error.strerror or error})"
+            ) from None
+    return files
+
+
+def _name_left_out(left_out: list[dict[str, str]]) -> None:
+    """Name every file left out of a report on stderr, one line each."""
+    for entry in left_out:
+        print(f"niet meegeteld: {entry['file']}: {entry['reason']}", file=sys.stderr)
 
 
 class _UsageError(Exception):
@@ -145,6 +204,19 @@ def _parser() -> argparse.ArgumentParser:
         "answers", metavar="ANSWERS.json", help="item id -> value, null = weet ik niet"
     )
     scoring.set_defaults(command=score_command)
+
+    team = commands.add_parser(
+        "team", help="combine result files (JSON) of a team into a team report, printed as JSON"
+    )
+    team.add_argument("files", nargs="+", metavar="FILE", help="result files (JSON)")
+    team.set_defaults(command=team_command)
+
+    mirror = commands.add_parser(
+        "mirror", help="a manager's own result beside the team's report, printed as JSON"
+    )
+    mirror.add_argument("self", metavar="SELF", help="the manager's own result file")
+    mirror.add_argument("files", nargs="+", metavar="FILE", help="the team's result files")
+    mirror.set_defaults(command=mirror_command)
 
     releasing = commands.add_parser(
         "release", help="record each assessment's current version and content as released"

@@ -31,6 +31,8 @@ TOP_LEVEL_KEYS = {
     "bands": True,
     "dimensions": True,
     "items": True,
+    "team_report": False,
+    "mirror_of": False,
 }
 SCALE_KEYS = {"min": True, "max": True, "options": True, "dont_know": False}
 OPTION_KEYS = {"value": True, "label": True}
@@ -83,6 +85,7 @@ def parse_assessment(data: object, file: str = "<definitie>") -> Assessment:
 
 def check_catalog(assessments: Iterable[tuple[str, Assessment]]) -> list[Problem]:
     """Problems across files: two definitions with the same id or the same page."""
+    assessments = list(assessments)
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
     seen_pages: dict[str, str] = {}
@@ -107,7 +110,53 @@ def check_catalog(assessments: Iterable[tuple[str, Assessment]]) -> list[Problem
                 )
             )
         seen_pages.setdefault(assessment.page, file)
+    by_id = {assessment.id: assessment for _, assessment in assessments}
+    for file, assessment in assessments:
+        if assessment.mirror_of is not None:
+            problems.extend(_check_mirror(file, assessment, by_id.get(assessment.mirror_of)))
     return problems
+
+
+def _check_mirror(file: str, mirror: Assessment, mirrored: Assessment | None) -> list[Problem]:
+    """A mirror asks the team about what the mirrored test asks a person about themself.
+
+    The leader mirror compares dimension scores of the two tests, so both need the same scale,
+    the same dimensions in the same order and, item by item, the same keying.
+    """
+
+    def problem(message: str) -> list[Problem]:
+        return [Problem(file, "mirror_of", message)]
+
+    if mirrored is None:
+        return problem(f"er is geen zelftest met id '{mirror.mirror_of}'; kies een bestaand id.")
+    if mirrored.id == mirror.id:
+        return problem("een zelftest kan zichzelf niet spiegelen; noem een andere zelftest.")
+    if not mirror.team_report:
+        return problem(
+            "een spiegel wordt door het team ingevuld en samengevoegd; zet 'team_report: true'."
+        )
+    if (mirror.scale.min, mirror.scale.max) != (mirrored.scale.min, mirrored.scale.max):
+        return problem(
+            f"de schaal ({mirror.scale.min}-{mirror.scale.max}) moet gelijk zijn aan die van "
+            f"'{mirrored.id}' ({mirrored.scale.min}-{mirrored.scale.max})."
+        )
+    ours = [d.id for d in mirror.dimensions]
+    theirs = [d.id for d in mirrored.dimensions]
+    if ours != theirs:
+        return problem(
+            f"de dimensies ({', '.join(ours)}) moeten gelijk zijn aan die van '{mirrored.id}' "
+            f"({', '.join(theirs)}), in dezelfde volgorde."
+        )
+    for dimension in ours:
+        keyed = [item.reverse for item in mirror.items_of(dimension)]
+        keyed_there = [item.reverse for item in mirrored.items_of(dimension)]
+        if keyed != keyed_there:
+            return problem(
+                f"dimensie '{dimension}' moet vraag voor vraag overeenkomen met '{mirrored.id}': "
+                f"evenveel vragen ({len(keyed)} tegen {len(keyed_there)}), en dezelfde vragen "
+                "omgekeerd gescoord."
+            )
+    return []
 
 
 def check_version(
@@ -331,6 +380,26 @@ class _Checker:
         items = self.each(top, "items", ITEM_KEYS, self.item)
         self.unique(top, "items", "item")
         self.item_dimensions(top, dimensions, items)
+        team_report = top.get("team_report", False)
+        if not isinstance(team_report, bool):
+            self.add(
+                "team_report",
+                f"'{team_report}' moet true of false zijn: true als een team zijn uitslagen "
+                "mag samenvoegen tot een teamrapport.",
+                top,
+                "team_report",
+            )
+        mirror_of = top.get("mirror_of")
+        if mirror_of is not None and (
+            not isinstance(mirror_of, str) or not ID_PATTERN.match(mirror_of)
+        ):
+            self.add(
+                "mirror_of",
+                f"'{mirror_of}' is geen id; noem het id van de zelftest die deze test spiegelt, "
+                "bijvoorbeeld 'leiderschap'.",
+                top,
+                "mirror_of",
+            )
         if self.problems or scale is None or version is None:
             return None
         return Assessment(
@@ -344,6 +413,8 @@ class _Checker:
             dimensions=tuple(dimensions),
             items=tuple(items),
             bands=tuple(bands),
+            team_report=team_report,
+            mirror_of=mirror_of,
         )
 
     def scale(self, top: Mapping[str, Any]) -> Scale | None:

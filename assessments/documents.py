@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
+from datetime import date
 from typing import Any
 
 from .model import Assessment, Band, Dimension, Item, Option, Scale
@@ -62,6 +64,8 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
         "page": assessment.page,
         "respondent": assessment.respondent,
         "intro": assessment.intro,
+        "team_report": assessment.team_report,
+        "mirror_of": assessment.mirror_of,
         "scale": {
             "min": assessment.scale.min,
             "max": assessment.scale.max,
@@ -93,7 +97,7 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
             }
             for item in assessment.items
         ],
-        "bands": [_band(band) for band in assessment.bands],
+        "bands": [band_document(band) for band in assessment.bands],
     }
 
 
@@ -142,15 +146,36 @@ def assessment_from_document(document: dict[str, Any]) -> Assessment:
             Band(band["id"], band["from"], band["to"], band["label"], band["text"])
             for band in document["bands"]
         ),
+        team_report=document.get("team_report", False),
+        mirror_of=document.get("mirror_of"),
     )
 
 
-def result_document(result: Result) -> dict[str, Any]:
-    """A scored result: what `python -m assessments score` prints and the browser renders."""
+def new_result_id() -> str:
+    """A random id for a result document, so that a team report counts each file once.
+
+    Random, not derived from the answers: two people who answer alike stay two people.
+
+    >>> len(new_result_id()), new_result_id() != new_result_id()
+    (32, True)
+    """
+    return uuid.uuid4().hex
+
+
+def result_document(
+    result: Result, *, result_id: str | None = None, created: date | None = None
+) -> dict[str, Any]:
+    """A scored result: what `python -m assessments score` prints and the browser renders.
+
+    It holds no name, and its time only to the day (``created``), so that a file shared with a
+    facilitator tells nothing about who made it or when exactly.
+    """
     assessment = result.assessment
     return {
         "format": RESULT_FORMAT,
         "format_version": RESULT_FORMAT_VERSION,
+        "id": result_id or new_result_id(),
+        "created": (created or date.today()).isoformat(),
         "assessment": assessment.id,
         "version": assessment.version,
         "fingerprint": fingerprint(assessment),
@@ -162,7 +187,7 @@ def result_document(result: Result) -> dict[str, Any]:
         else {
             "mean": result.overall_mean,
             "score": result.overall_score,
-            "band": _band(result.overall_band),
+            "band": band_document(result.overall_band),
         },
         "profile": {
             "strongest": result.strongest.dimension.id if result.strongest else None,
@@ -196,11 +221,8 @@ def answers_from_json(text: str) -> Answers:
     return answers
 
 
-# ---- Helper functions ----
-
-
-def _band(band: Band | None) -> dict[str, Any] | None:
-    """A band as JSON."""
+def band_document(band: Band | None) -> dict[str, Any] | None:
+    """A band as JSON (also in team reports)."""
     if band is None:
         return None
     return {
@@ -212,6 +234,9 @@ def _band(band: Band | None) -> dict[str, Any] | None:
     }
 
 
+# ---- Helper functions ----
+
+
 def _dimension(result: DimensionResult) -> dict[str, Any]:
     """One dimension's score as JSON; mean, score and band are null with too few answers."""
     return {
@@ -219,7 +244,7 @@ def _dimension(result: DimensionResult) -> dict[str, Any]:
         "title": result.dimension.title,
         "mean": result.mean,
         "score": result.score,
-        "band": _band(result.band),
+        "band": band_document(result.band),
         "answered": result.answered,
         "items": result.items,
         "dont_know": result.dont_know,

@@ -79,6 +79,11 @@ class Assessment:
     dimensions: tuple[Dimension, ...]
     items: tuple[Item, ...]
     bands: tuple[Band, ...]
+    #: Whether answers of several people may be combined into a team report: only for tests
+    #: whose referent is shared by the whole team (the team, its manager, the organisation).
+    team_report: bool = False
+    #: The self-rated test this one mirrors item by item (the team's view of a manager), or None.
+    mirror_of: str | None = None
 
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         """The items of one dimension, in definition order."""
