@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+#: The built site; VW_SITE points elsewhere (a build with `mkdocs build -d DIR`), so that
+#: several checkouts or people can test at once.
+SITE = Path(os.environ.get("VW_SITE") or ROOT / "site")
 SOURCES = ("assessments", "hooks", "docs", "includes", "mkdocs.yml", "pyproject.toml")
 
 

@@ -3,9 +3,9 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 
-// The result document as the CLI prints it, plus the moment it was made.
-export function resultJson(result, now = new Date()) {
-  return JSON.stringify({ ...result, created: now.toISOString() }, null, 2) + "\n";
+// The result document as the CLI prints it: with its random id and its date (the day only).
+export function resultJson(result) {
+  return JSON.stringify(result, null, 2) + "\n";
 }
 
 // One row per dimension and a total row; semicolons and decimal commas, as Dutch Excel expects.

@@ -1,4 +1,7 @@
-// The page's side of the worker: start it once, then score answers through it.
+// The page's side of the worker: start it once, then call the engine through it.
+
+//: How long one call to the engine may take before the page gives up and says so.
+const CALL_TIMEOUT_MS = 60_000;
 
 export class Runtime {
   constructor(runtimeUrl) {
@@ -17,20 +20,31 @@ export class Runtime {
     this.worker.postMessage({ type: "start", runtime: runtimeUrl });
   }
 
-  // Score one set of answers; resolves with the engine's result document.
-  score(definitionJson, answers) {
+  // Call a function of assessments.browser with these arguments; resolves with its return value.
+  // Rejects when the engine fails, or when it has not answered within CALL_TIMEOUT_MS.
+  call(fn, ...args) {
     const id = ++this.counter;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "score", id, definition: definitionJson, answers: JSON.stringify(answers) });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`no answer from the engine within ${CALL_TIMEOUT_MS} ms (${fn})`));
+      }, CALL_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "call", id, fn, args });
     });
+  }
+
+  // Score one set of answers; resolves with the engine's result document.
+  async score(definitionJson, answers) {
+    return JSON.parse(await this.call("score_json", definitionJson, JSON.stringify(answers)));
   }
 
   settle(message) {
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
-    if (message.type === "scored") waiting.resolve(JSON.parse(message.result));
+    clearTimeout(waiting.timer);
+    if (message.type === "done") waiting.resolve(message.result);
     else waiting.reject(new Error(message.message));
   }
 }

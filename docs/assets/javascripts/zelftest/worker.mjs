@@ -1,6 +1,8 @@
 // The Python runtime, in a module Web Worker so the page stays responsive while Pyodide starts.
 // Protocol: {type: "start", runtime} -> {type: "ready"} | {type: "error", message};
-//           {type: "score", id, definition, answers} -> {type: "scored", id, result} | {type: "failed", id, message}.
+//           {type: "call", id, fn, args} -> {type: "done", id, result} | {type: "failed", id, message}.
+// fn names a function of assessments.browser (the engine's face for the browser); it takes and
+// returns JSON strings, plus arrays of Uint8Array for files.
 
 let engine = null;
 
@@ -14,11 +16,11 @@ self.addEventListener("message", async (event) => {
     } catch (error) {
       self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
     }
-  } else if (message.type === "score") {
+  } else if (message.type === "call") {
     try {
       const browser = await engine;
-      const result = browser.score_json(message.definition, message.answers);
-      self.postMessage({ type: "scored", id: message.id, result });
+      const result = browser[message.fn](...message.args);
+      self.postMessage({ type: "done", id: message.id, result });
     } catch (error) {
       self.postMessage({ type: "failed", id: message.id, message: String(error && error.message ? error.message : error) });
     }
