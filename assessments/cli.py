@@ -104,14 +104,11 @@ def export_command(args: argparse.Namespace) -> int:
 def score_command(args: argparse.Namespace) -> int:
     """Score an answers file and print the result as JSON."""
     assessment = _find(args.id)
+    data = _read_files([args.answers])[0][1]
     try:
-        text = Path(args.answers).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise _UsageError(f"{args.answers}: cannot read the answers file ({error})") from None
-    try:
-        result = score(assessment, answers_from_json(text))
+        result = score(assessment, answers_from_json(data))
     except AnswerError as error:
-        raise _UsageError(f"{args.answers}: {error}") from None
+        raise _UsageError(f"{shown(args.answers)}: {error}") from None
     print(json.dumps(result_document(result), ensure_ascii=False, indent=2))
     return 0
 

@@ -22,6 +22,7 @@ from .scoring import (
     Result,
     required_answers,
 )
+from .untrusted import UntrustedInput, parse_json
 
 RESULT_FORMAT = "vertrouwenswijzer-resultaat"
 RESULT_FORMAT_VERSION = 1
@@ -207,15 +208,16 @@ def result_document(
     }
 
 
-def answers_from_json(text: str) -> Answers:
+def answers_from_json(data: str | bytes) -> Answers:
     """Parse answers (item id -> value, null for "weet ik niet"); AnswerError if malformed.
 
-    Whether the ids and values fit an assessment is checked when scoring.
+    The text may come from anywhere, so it is read as untrusted: bounded in size and depth,
+    no duplicate ids. Whether the ids and values fit an assessment is checked when scoring.
     """
     try:
-        answers = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise AnswerError(f"not valid JSON: {error.msg} (line {error.lineno})") from None
+        answers = parse_json(data.encode("utf-8") if isinstance(data, str) else data)
+    except UntrustedInput as error:
+        raise AnswerError(f"het antwoordbestand {error}") from None
     if not isinstance(answers, dict):
         raise AnswerError("expected a JSON object mapping item ids to answer values")
     return answers

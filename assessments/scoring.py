@@ -140,12 +140,12 @@ def check_answers(assessment: Assessment, answers: Answers) -> None:
     values = {option.value for option in assessment.scale.options}
     for item_id, value in answers.items():
         if item_id not in known:
-            raise AnswerError(f"unknown item id {item_id!r} for assessment {assessment.id!r}")
+            raise AnswerError(f"unknown item id {_shown(item_id)} for assessment {assessment.id!r}")
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value not in values:
             raise AnswerError(
-                f"item {item_id!r}: {value!r} is not an answer option "
+                f"item {_shown(item_id)}: {_shown(value)} is not an answer option "
                 f"({assessment.scale.min}-{assessment.scale.max}, or null for 'weet ik niet')"
             )
 
@@ -184,6 +184,12 @@ def score(assessment: Assessment, answers: Answers) -> Result:
 
 
 # ---- Helper functions ----
+
+
+def _shown(value: object) -> str:
+    """A value from an answers file, quoted as repr does but cut short: files may be hostile."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:80] + "…"
 
 
 def _score_dimension(

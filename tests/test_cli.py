@@ -31,6 +31,8 @@ def test_list_shows_id_title_version_and_page() -> None:
         "title": "Persoonlijke vertrouwensscan",
         "version": 1,
         "page": "zelftests/persoonlijk.md",
+        "team_report": False,
+        "mirror_of": None,
     }
     assert "persoonlijk\tv1\tzelftests/persoonlijk.md" in run("list").stdout
 
@@ -99,7 +101,7 @@ def test_score_rejects_a_malformed_file(tmp_path: Path) -> None:
     path = tmp_path / "kapot.json"
     path.write_text("{niet: json", encoding="utf-8")
     done = run("score", "persoonlijk", str(path))
-    assert done.returncode == 2 and "not valid JSON" in done.stderr
+    assert done.returncode == 2 and "geen geldige JSON" in done.stderr
     assert done.stderr.count("\n") == 1
 
 

@@ -8,6 +8,8 @@ measured in the same run, so that ratios stay meaningful on a busy machine:
   Pyodide files in a module worker and runs one Python statement;
 - bytes transferred on a cold and a warm load;
 - submit to result shown (the engine's scoring plus rendering);
+- drop to team report shown for 5, 50 and 200 result files, once the runtime is ready (goal:
+  200 files in under 1 s), beside the engine alone on the same files in CPython;
 - the site's build time beside a build of the same docs with the hooks switched off.
 """
 
@@ -32,6 +34,8 @@ from tools.serve import SiteServer, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENT_PAGE = "zelftests/persoonlijk/"
+TEAM_PAGE = "zelftests/teamrapport/"
+TEAM_SIZES = (5, 50, 200)
 BARE_PAGE = "__bench__/bare.html"
 
 BARE_HTML = """<!doctype html>
@@ -86,6 +90,12 @@ def main() -> None:
             figures["submit_to_result_ms"] = _submit_times(
                 playwright, executable, server, args.runs
             )
+            with tempfile.TemporaryDirectory(prefix="bench-team-") as folder:
+                files = _team_files(Path(folder), max(TEAM_SIZES))
+                figures["team_report_ms"] = _team_times(
+                    playwright, executable, server, files, args.runs
+                )
+                figures["team_report_cpython_ms"] = _team_engine_times(files, args.runs)
         figures["runtime"] = runtime
     figures["build_s"] = _build_times(args.runs)
     _report(figures)
@@ -158,6 +168,72 @@ def _submit_times(playwright: Playwright, executable: str, server: SiteServer, r
         browser.close()
 
 
+def _team_times(
+    playwright: Playwright, executable: str, server: SiteServer, files: list[Path], runs: int
+) -> dict[str, float]:
+    """Median milliseconds from choosing files to the team report shown, per number of files.
+
+    The clock starts at the file input's change event and stops when the page's root reaches
+    data-state="ready"; both are read inside the page, so Playwright's own overhead stays out.
+    The runtime is ready before the first run (the goal is about the report, not the start).
+    """
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    try:
+        page = browser.new_page()
+        page.goto(server.url + TEAM_PAGE)
+        page.wait_for_function(
+            "performance.getEntriesByName('zelftest-klaar').length > 0", timeout=180_000
+        )
+        timings: dict[str, float] = {}
+        for size in TEAM_SIZES:
+            durations = []
+            for _ in range(runs):
+                page.evaluate(_TEAM_CLOCK)
+                page.set_input_files(".teampagina input[type=file][multiple]", files[:size])
+                page.wait_for_function("window.__teamKlaar !== undefined", timeout=120_000)
+                durations.append(page.evaluate("window.__teamKlaar - window.__teamStart"))
+            timings[str(size)] = float(statistics.median(durations))
+        return timings
+    finally:
+        browser.close()
+
+
+#: Start the clock on the file input's change event and stop it when the root becomes ready.
+_TEAM_CLOCK = """() => {
+  const root = document.querySelector(".teampagina");
+  const input = root.querySelector("input[type=file][multiple]");
+  window.__teamStart = undefined;
+  window.__teamKlaar = undefined;
+  input.addEventListener("change", () => { window.__teamStart = performance.now(); },
+                         { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (window.__teamStart !== undefined && root.dataset.state === "ready") {
+      window.__teamKlaar = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+}"""
+
+
+def _team_engine_times(files: list[Path], runs: int) -> dict[str, float]:
+    """Median milliseconds of the engine alone (CPython) on the same files: the floor."""
+    from assessments.files import load_all
+    from assessments.team import catalog_of, team_report
+
+    catalog = catalog_of(load_all())
+    data = [(path.name, path.read_bytes()) for path in files]
+    timings = {}
+    for size in TEAM_SIZES:
+        durations = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            team_report(data[:size], catalog)
+            durations.append((time.perf_counter() - start) * 1000)
+        timings[str(size)] = statistics.median(durations)
+    return timings
+
+
 def _build_times(runs: int) -> dict[str, float]:
     """Median seconds for `mkdocs build` with the hooks and with them switched off."""
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
@@ -179,6 +255,28 @@ def _build_times(runs: int) -> dict[str, float]:
 
 
 # ---- Helper functions ----
+
+
+def _team_files(folder: Path, count: int) -> list[Path]:
+    """Result files of the team test, as members save them: random answers, some "weet ik niet"."""
+    import random
+
+    from assessments.documents import result_document
+    from assessments.files import load_all
+    from assessments.scoring import score
+
+    assessment = next(a for a in load_all() if a.id == "team")
+    rng = random.Random(20261126)
+    values = [option.value for option in assessment.scale.options]
+    paths = []
+    for number in range(1, count + 1):
+        answers = {
+            item.id: None if rng.random() < 0.1 else rng.choice(values) for item in assessment.items
+        }
+        path = folder / f"deelnemer-{number:03d}.json"
+        path.write_text(json.dumps(result_document(score(assessment, answers))), encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def _add_bare_page(site: Path) -> str:
@@ -226,6 +324,11 @@ def _report(figures: dict[str, Any]) -> None:
         ratio = f"{ours / baseline:.2f}" if baseline else "-"
         print(f"{name:<28}{ours:>14{number}}{baseline:>14{number}}{ratio:>8}")
     print(f"{'submit to result (ms)':<28}{figures['submit_to_result_ms']:>14.1f}")
+    print(f"\n{'team report (ms)':<28}{'browser':>14}{'engine alone':>14}{'ratio':>8}")
+    for size, browser_ms in figures["team_report_ms"].items():
+        engine_ms = figures["team_report_cpython_ms"][size]
+        label = f"  drop to report, {size} files"
+        print(f"{label:<28}{browser_ms:>14.1f}{engine_ms:>14.1f}{browser_ms / engine_ms:>8.2f}")
 
 
 if __name__ == "__main__":
