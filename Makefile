@@ -36,7 +36,7 @@ $(NODE_STAMP): package.json package-lock.json | check-node
 	@touch $@
 
 build: install ## Build the static site into site/ (strict)
-	$(VENV)/bin/mkdocs build --strict --quiet
+	$(VENV)/bin/mkdocs build --strict
 
 serve: build ## Build, then serve site/ at http://127.0.0.1:$(PORT)/
 	$(PY) -m tools.serve --port $(PORT) site

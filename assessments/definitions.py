@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Assessment, Band, Dimension, Item, Option, Scale
+from .untrusted import shown
 
 #: Ids are used in URLs, HTML ids, form field names and JSON keys.
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 MIN_ITEMS_PER_DIMENSION = 3
+#: More answer options than this make no sense to a reader, and a huge scale costs memory.
+MAX_OPTIONS = 11
 DEFAULT_DONT_KNOW = "Weet ik niet / niet van toepassing"
 
 TOP_LEVEL_KEYS = {
@@ -231,7 +234,7 @@ class _Checker:
     ) -> Mapping[str, Any] | None:
         """Check that node is a mapping with only known keys and every required key."""
         if not isinstance(node, Mapping):
-            what = "een lijst" if isinstance(node, list) else f"'{node}'"
+            what = "een lijst" if isinstance(node, list) else f"'{shown(node)}'"
             self.add(
                 field or "(bestand)",
                 f"verwacht velden (sleutel: waarde), maar vond {what}.",
@@ -241,13 +244,13 @@ class _Checker:
             return None
         for name in node:
             if name not in keys:
-                hint = difflib.get_close_matches(str(name), list(keys), n=1)
+                hint = difflib.get_close_matches(str(name)[:80], list(keys), n=1)
                 fix = (
                     f"bedoel je '{hint[0]}'?"
                     if hint
                     else f"toegestaan zijn: {', '.join(sorted(keys))}."
                 )
-                self.add(_path(field, str(name)), f"onbekend veld; {fix}", node, name)
+                self.add(_path(field, shown(name)), f"onbekend veld; {fix}", node, name)
         for name, required in keys.items():
             if required and name not in node:
                 self.add(_path(field, name), "ontbreekt; dit veld is verplicht.", node)
@@ -285,10 +288,10 @@ class _Checker:
         value = node.get("id")
         if value is None:
             return ""
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             self.add(
                 _path(field, "id"),
-                f"'{value}' is geen geldig id; gebruik kleine letters, cijfers en '-', "
+                f"'{shown(value)}' is geen geldig id; gebruik kleine letters, cijfers en '-', "
                 "beginnend met een letter (bijvoorbeeld 'goede-wil').",
                 node,
                 "id",
@@ -302,7 +305,7 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(_path(field, name), f"'{value}' is geen geheel getal.", node, name)
+            self.add(_path(field, name), f"'{shown(value)}' is geen geheel getal.", node, name)
             return None
         return value
 
@@ -312,7 +315,7 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(_path(field, name), f"'{value}' is geen getal.", node, name)
+            self.add(_path(field, name), f"'{shown(value)}' is geen getal.", node, name)
             return None
         return float(value)
 
@@ -350,7 +353,7 @@ class _Checker:
                 article = "elk" if what == "item" else "elke"
                 self.add(
                     _path(_path(name, index), "id"),
-                    f"{what} '{identifier}' komt vaker voor; geef {article} {what} een eigen id.",
+                    f"{what} '{shown(identifier)}' komt vaker voor; geef {article} {what} een eigen id.",
                     entries,
                     index,
                 )
@@ -370,7 +373,7 @@ class _Checker:
         title = self.text(top, "title", "")
         page = self.text(top, "page", "")
         if page and not page.endswith(".md"):
-            self.add("page", f"'{page}' moet een .md-bestand onder docs/ zijn.", top, "page")
+            self.add("page", f"'{shown(page)}' moet een .md-bestand onder docs/ zijn.", top, "page")
         respondent = self.text(top, "respondent", "")
         intro = self.text(top, "intro", "")
         scale = self.scale(top)
@@ -384,18 +387,18 @@ class _Checker:
         if not isinstance(team_report, bool):
             self.add(
                 "team_report",
-                f"'{team_report}' moet true of false zijn: true als een team zijn uitslagen "
+                f"'{shown(team_report)}' moet true of false zijn: true als een team zijn uitslagen "
                 "mag samenvoegen tot een teamrapport.",
                 top,
                 "team_report",
             )
         mirror_of = top.get("mirror_of")
         if mirror_of is not None and (
-            not isinstance(mirror_of, str) or not ID_PATTERN.match(mirror_of)
+            not isinstance(mirror_of, str) or not ID_PATTERN.fullmatch(mirror_of)
         ):
             self.add(
                 "mirror_of",
-                f"'{mirror_of}' is geen id; noem het id van de zelftest die deze test spiegelt, "
+                f"'{shown(mirror_of)}' is geen id; noem het id van de zelftest die deze test spiegelt, "
                 "bijvoorbeeld 'leiderschap'.",
                 top,
                 "mirror_of",
@@ -427,7 +430,21 @@ class _Checker:
             return None
         low, high = self.integer(scale, "min", "scale"), self.integer(scale, "max", "scale")
         if low is not None and high is not None and low >= high:
-            self.add("scale.max", f"max ({high}) moet groter zijn dan min ({low}).", scale, "max")
+            self.add(
+                "scale.max",
+                f"max ({shown(high)}) moet groter zijn dan min ({shown(low)}).",
+                scale,
+                "max",
+            )
+            return None
+        if low is not None and high is not None and high - low + 1 > MAX_OPTIONS:
+            self.add(
+                "scale.max",
+                f"een schaal heeft hoogstens {MAX_OPTIONS} antwoordopties; kies min en max "
+                "dichter bij elkaar (bijvoorbeeld 1 en 5).",
+                scale,
+                "max",
+            )
             return None
         before = len(self.problems)
         options = self.each(scale, "options", OPTION_KEYS, self.option, "scale")
@@ -553,7 +570,7 @@ class _Checker:
         if not isinstance(reverse, bool):
             self.add(
                 _path(field, "reverse"),
-                f"'{reverse}' moet true of false zijn.",
+                f"'{shown(reverse)}' moet true of false zijn.",
                 node,
                 "reverse",
             )
@@ -573,11 +590,11 @@ class _Checker:
                 continue
             name = entry["dimension"]
             if name not in known:
-                hint = difflib.get_close_matches(str(name), known, n=1)
+                hint = difflib.get_close_matches(str(name)[:80], known, n=1)
                 fix = f"bedoel je '{hint[0]}'?" if hint else f"kies uit: {', '.join(known)}."
                 self.add(
                     f"items[{index}].dimension",
-                    f"onbekende dimensie '{name}'; {fix}",
+                    f"onbekende dimensie '{shown(name)}'; {fix}",
                     entry,
                     "dimension",
                 )

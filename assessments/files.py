@@ -20,6 +20,7 @@ from .definitions import (
 )
 from .documents import fingerprint
 from .model import Assessment
+from .untrusted import shown
 
 #: The project's own definitions, shipped inside the package.
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
@@ -27,6 +28,8 @@ DEFINITIONS_DIR = Path(__file__).parent / "definitions"
 #: release` writes it). A directory without this file has no released versions.
 RELEASES_FILE = "releases.json"
 RELEASES_FORMAT = "vertrouwenswijzer-uitgaven"
+#: The largest definition file read: the project's are about 15 kB.
+MAX_DEFINITION_BYTES = 1_000_000
 
 Releases = dict[str, dict[int, str]]
 
@@ -155,11 +158,23 @@ def read_yaml(path: Path) -> object:
 
     file = _display(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DEFINITION_BYTES + 1)
     except OSError as error:
         raise DefinitionError(
             [Problem(file, "(bestand)", f"kan niet gelezen worden: {error.strerror}.")]
         ) from None
+    if len(raw) > MAX_DEFINITION_BYTES:
+        raise DefinitionError(
+            [
+                Problem(
+                    file,
+                    "(bestand)",
+                    f"is groter dan {MAX_DEFINITION_BYTES // 1000} kB; een zelftest past in een "
+                    "paar duizend regels. Is dit het goede bestand?",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -176,9 +191,13 @@ def read_yaml(path: Path) -> object:
         ) from None
     try:
         return yaml.load(text, Loader=_loader_class())
+    except RecursionError:
+        raise DefinitionError(
+            [Problem(file, "(YAML)", "is te diep genest; een zelftest heeft maar een paar lagen.")]
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
+        reason = shown(getattr(error, "problem", None) or str(error), 200)
         raise DefinitionError(
             [
                 Problem(
@@ -216,16 +235,36 @@ def _loader_class() -> type:
     import yaml
 
     class LocatingLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            # Anchors and aliases let a small file expand into gigabytes ("billion laughs");
+            # content owners never need them, so they are refused before anything expands.
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    "ankers (&) en verwijzingen (*) zijn niet toegestaan; schrijf de tekst uit",
+                    event.start_mark,
+                )
+            return super().compose_node(parent, index)
+
         def construct_mapping(self, node: Any, deep: bool = False) -> LocatedDict:
             mapping = LocatedDict()
             mapping.lines = {None: node.start_mark.line + 1}
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str | int | float | bool | None):
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        "een veldnaam moet een woord zijn, geen lijst of groep velden",
+                        key_node.start_mark,
+                    )
                 if key in mapping:
                     raise yaml.constructor.ConstructorError(
                         None,
                         None,
-                        f"veld '{key}' staat twee keer in dezelfde lijst met velden",
+                        f"veld '{shown(key)}' staat twee keer in dezelfde lijst met velden",
                         key_node.start_mark,
                     )
                 mapping[key] = self.construct_object(value_node, deep=True)

@@ -110,20 +110,25 @@ def _version(package: Path) -> str:
 
 
 def _build_wheel(project: Path, out: Path) -> Path:
-    """Build the pure-Python wheel of the engine, reproducibly (fixed timestamps)."""
-    from flit_core import buildapi
+    """Build the pure-Python wheel of the engine, reproducibly (fixed timestamps).
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _last_commit_time(project)
-    previous_dir, previous_epoch = Path.cwd(), os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        os.chdir(project)  # flit_core reads pyproject.toml from the working directory.
-        name = buildapi.build_wheel(str(out))
-    finally:
-        os.chdir(previous_dir)
-        if previous_epoch is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-    return out / name
+    flit_core's WheelBuilder is given the time stamp directly, so the build changes neither the
+    working directory nor the environment of the MkDocs process.
+    """
+    import time
+
+    from flit_core.wheel import WheelBuilder
+
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or _last_commit_time(project))
+    staging = out / "engine.whl.part"
+    with staging.open("w+b") as target:
+        builder = WheelBuilder.from_ini_path(project / "pyproject.toml", target)
+        # Zip stores local times from 1980 on, as flit_core does with SOURCE_DATE_EPOCH.
+        builder.source_time_stamp = time.gmtime(max(epoch, 315532800))[:6]
+        builder.build()
+    wheel = out / builder.wheel_filename
+    staging.replace(wheel)
+    return wheel
 
 
 def _last_commit_time(project: Path) -> str:

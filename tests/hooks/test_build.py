@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,29 @@ def test_node_modules_missing_gives_a_clear_error(tmp_path: Path) -> None:
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), extra={})
     with pytest.raises(PluginError, match=r"run 'make install' \(or 'npm ci'\)"):
         runtime.on_config(config)
+
+
+def test_wheel_build_changes_no_working_directory_and_no_environment(tmp_path: Path) -> None:
+    runtime = load_hook("pyodide_runtime")
+    before_dir, before_env = Path.cwd(), dict(os.environ)
+    runtime._build_wheel(ROOT, tmp_path)
+    assert Path.cwd() == before_dir and dict(os.environ) == before_env
+
+
+def makefile_build_command() -> list[str]:
+    """The arguments `make build` gives mkdocs, read from the Makefile itself."""
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    line = next(line for line in makefile.splitlines() if "/mkdocs build" in line)
+    return line.split("/bin/mkdocs", 1)[1].split()
+
+
+def test_strict_build_of_make_build_fails_on_a_broken_link(tmp_path: Path) -> None:
+    # --quiet would hide the warning before strict mode counts it: a broken link would build.
+    args = makefile_build_command()
+    assert args[:2] == ["build", "--strict"] and "--quiet" not in args and "-q" not in args
+    page = "<!-- zelftest: proef -->\n\n[Kapot](bestaat-niet.md)\n"
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    directory = project(tmp_path, GOOD, page)
+    done = subprocess.run([mkdocs, *args], cwd=directory, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "bestaat-niet.md" in done.stderr and "Traceback" not in done.stderr
