@@ -13,9 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .definitions import DefinitionError
+from .definitions import DefinitionError, problems_text
 from .documents import answers_from_json, definition_document, result_document
-from .files import load_all, problems_text, release, unreleased
+from .files import load_all, release, unreleased
 from .model import Assessment
 from .scoring import AnswerError, score
 from .team import MAX_FILES, TeamError, catalog_of, mirror_report, team_report

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +71,12 @@ class DefinitionError(ValueError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def problems_text(problems: Sequence[Problem]) -> str:
+    """Problems as lines for a terminal or a build log, with a count."""
+    count = f"{len(problems)} probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    return "\n".join([*(f"  {problem}" for problem in problems), f"({count})"])
 
 
 def parse_assessment(data: object, file: str = "<definitie>") -> Assessment:
@@ -159,41 +165,6 @@ def _check_mirror(file: str, mirror: Assessment, mirrored: Assessment | None) ->
                 f"evenveel vragen ({len(keyed)} tegen {len(keyed_there)}), en dezelfde vragen "
                 "omgekeerd gescoord."
             )
-    return []
-
-
-def check_version(
-    file: str, assessment: Assessment, digest: str, released: Mapping[int, str], line: int | None
-) -> list[Problem]:
-    """Problems with an assessment's version against the released versions of its id.
-
-    ``released`` maps each released version to the fingerprint of its content. A released
-    version must keep its content, so that results saved under it stay comparable; changed
-    content needs a version above every released one. A version above them all is a draft
-    until it is released (`python -m assessments release`).
-    """
-    version, latest = assessment.version, max(released, default=0)
-    if released.get(version, digest) != digest:
-        return [
-            Problem(
-                file,
-                "version",
-                f"de vragen, de omgekeerde scoring of de banden zijn veranderd, maar de versie "
-                f"is nog {version}, en die is al uitgebracht. Verhoog 'version' naar "
-                f"{latest + 1}, zodat uitslagen van versie {version} herkenbaar blijven.",
-                line,
-            )
-        ]
-    if version not in released and version < latest:
-        return [
-            Problem(
-                file,
-                "version",
-                f"versie {version} is lager dan de laatst uitgebrachte versie {latest}; "
-                f"gebruik {latest + 1}.",
-                line,
-            )
-        ]
     return []
 
 

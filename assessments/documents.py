@@ -7,8 +7,6 @@ compared or aggregated after the questions change.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from datetime import date
 from typing import Any
@@ -23,34 +21,12 @@ from .scoring import (
     required_answers,
 )
 from .untrusted import UntrustedInput, parse_json
+from .versions import fingerprint
 
 RESULT_FORMAT = "vertrouwenswijzer-resultaat"
 RESULT_FORMAT_VERSION = 1
 DEFINITION_FORMAT = "vertrouwenswijzer-zelftest"
 DEFINITION_FORMAT_VERSION = 1
-
-
-def fingerprint(assessment: Assessment) -> str:
-    """A digest of everything that decides a score, to tie a version number to one content.
-
-    It covers the answer values of the scale, the dimension ids, each item's id, dimension,
-    text and keying, and the band edges; it leaves out titles, labels and explanations, which
-    change no score. Two results with the same assessment id, version and fingerprint were
-    scored on the same questions by the same rules.
-
-    >>> from assessments.model import Scale
-    >>> a = Assessment("a", 1, "A", "a.md", "", "", Scale(1, 5, (), ""), (), (), ())
-    >>> fingerprint(a) == fingerprint(a) and fingerprint(a).startswith("sha256:")
-    True
-    """
-    content = {
-        "scale": [option.value for option in assessment.scale.options],
-        "dimensions": [dimension.id for dimension in assessment.dimensions],
-        "items": [[i.id, i.dimension, i.text, i.reverse] for i in assessment.items],
-        "bands": [[band.id, band.lower, band.upper] for band in assessment.bands],
-    }
-    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def definition_document(assessment: Assessment) -> dict[str, Any]:

@@ -7,7 +7,7 @@ This is the one module of the package that does I/O and needs PyYAML; the engine
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +15,11 @@ from .definitions import (
     DefinitionError,
     Problem,
     check_catalog,
-    check_version,
     parse_assessment,
 )
-from .documents import fingerprint
 from .model import Assessment
 from .untrusted import shown
+from .versions import check_version, fingerprint
 
 #: The project's own definitions, shipped inside the package.
 DEFINITIONS_DIR = Path(__file__).parent / "definitions"
@@ -282,9 +281,3 @@ def _loader_class() -> type:
     LocatingLoader.add_constructor("tag:yaml.org,2002:map", LocatingLoader.construct_mapping)
     LocatingLoader.add_constructor("tag:yaml.org,2002:seq", LocatingLoader.construct_sequence)
     return LocatingLoader
-
-
-def problems_text(problems: Sequence[Problem]) -> str:
-    """Problems as lines for a terminal or a build log, with a count."""
-    count = f"{len(problems)} probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-    return "\n".join([*(f"  {problem}" for problem in problems), f"({count})"])

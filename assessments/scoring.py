@@ -123,6 +123,20 @@ def scale_position(mean: float, scale: Scale) -> float:
     return 100 * (mean - scale.min) / (scale.max - scale.min)
 
 
+def is_meaningful(difference: float, scale: Scale) -> bool:
+    """Whether a difference between two positions (0-100) is at least MEANINGFUL_DIFFERENCE.
+
+    In scale points: |difference| / 100 * (max - min) >= 0.7. A tiny tolerance keeps a
+    difference of exactly 0.7 scale points (17.5 positions on a 1-5 scale, not exact in
+    floating point) on the meaningful side.
+
+    >>> from assessments.model import Scale
+    >>> is_meaningful(17.5, Scale(1, 5, (), "")), is_meaningful(-17.4, Scale(1, 5, (), ""))
+    (True, False)
+    """
+    return abs(difference) / 100 * (scale.max - scale.min) >= MEANINGFUL_DIFFERENCE - 1e-9
+
+
 def band_for(position: float, bands: tuple[Band, ...]) -> Band:
     """The band a 0-100 position falls in: lower <= position < upper, the last band closed at 100."""
     for band in bands:

@@ -36,11 +36,19 @@ from .documents import (
     RESULT_FORMAT_VERSION,
     band_document,
     definition_document,
-    fingerprint,
 )
 from .model import Assessment
-from .scoring import MEANINGFUL_DIFFERENCE, AnswerError, Result, band_for, scale_position, score
+from .scoring import (
+    MEANINGFUL_DIFFERENCE,
+    AnswerError,
+    Result,
+    band_for,
+    is_meaningful,
+    scale_position,
+    score,
+)
 from .untrusted import MAX_FILE_BYTES, UntrustedInput, base_name, parse_json, shown
+from .versions import fingerprint
 
 TEAM_FORMAT = "vertrouwenswijzer-teamrapport"
 TEAM_FORMAT_VERSION = 1
@@ -323,10 +331,7 @@ def mirror_report(
         difference = meaningful = None
         if own_score is not None and team_score is not None:
             difference = team_score - own_score
-            # The same tiny tolerance as for one person's profile: exactly 0.7 counts.
-            meaningful = (
-                abs(difference) / 100 * (scale.max - scale.min) >= MEANINGFUL_DIFFERENCE - 1e-9
-            )
+            meaningful = is_meaningful(difference, scale)
         rows.append(
             {
                 "id": dimension.dimension.id,

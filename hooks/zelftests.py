@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from assessments import Assessment, DefinitionError, Item, definition_document
-from assessments.files import definition_files, load_all, problems_text
+from assessments.definitions import problems_text
+from assessments.files import definition_files, load_all
 from assessments.scoring import MEANINGFUL_DIFFERENCE, required_answers
 
 MARKER = re.compile(r"<!--\s*zelftest:\s*(?P<id>[^\s>]*)\s*-->")

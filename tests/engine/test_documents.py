@@ -7,7 +7,8 @@ import json
 
 from assessments import definition_document, result_document, score
 from assessments.browser import score_json
-from assessments.documents import assessment_from_document, fingerprint
+from assessments.documents import assessment_from_document
+from assessments.versions import fingerprint
 from tests.engine.builders import all_answers, assessment
 
 #: The fingerprint of the builders' small definition, computed once in CPython. The same digest
