@@ -2,7 +2,7 @@
 combine result files into a team report or a leader mirror.
 
 Exit codes: 0 success; 1 invalid definitions (validate); 2 bad usage or bad input (score,
-team, mirror).
+team, mirror). Messages are Dutch, like the validator's: content owners read them.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.command(args))
     except DefinitionError as error:
         print(
-            f"error: the definitions have problems:\n{problems_text(error.problems)}",
+            f"fout: de definities hebben problemen:\n{problems_text(error.problems)}",
             file=sys.stderr,
         )
         return 2
     except _UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"fout: {error}", file=sys.stderr)
         return 2
     except TeamError as error:
         print(f"fout: {error}", file=sys.stderr)
@@ -72,17 +72,17 @@ def validate_command(args: argparse.Namespace) -> int:
     paths = [Path(path) for path in args.paths] or None
     for path in paths or []:
         if not path.is_file():
-            raise _UsageError(f"{path}: no such file")
+            raise _UsageError(f"{shown(str(path))}: dit bestand bestaat niet")
     try:
         assessments = load_all(paths)
     except DefinitionError as error:
         print(problems_text(error.problems), file=sys.stderr)
         return 1
-    print(f"{len(assessments)} definition(s) valid: {', '.join(a.id for a in assessments)}")
+    print(f"{len(assessments)} definitie(s) in orde: {', '.join(a.id for a in assessments)}")
     if paths is None and (drafts := unreleased(assessments)):
         print(
-            f"note: not yet released: {', '.join(drafts)}; "
-            "record them with 'python -m assessments release' before merging."
+            f"let op: nog niet uitgebracht: {', '.join(drafts)}; "
+            "leg ze vast met 'python -m assessments release' voordat je ze samenvoegt."
         )
     return 0
 
@@ -90,7 +90,11 @@ def validate_command(args: argparse.Namespace) -> int:
 def release_command(args: argparse.Namespace) -> int:
     """Record the current version of every assessment as released (releases.json)."""
     added = release(load_all())
-    print(f"released: {', '.join(added)}" if added else "nothing new: every version is released")
+    print(
+        f"uitgebracht: {', '.join(added)}"
+        if added
+        else "niets nieuws: elke versie is al uitgebracht"
+    )
     return 0
 
 
@@ -172,7 +176,7 @@ def _find(assessment_id: str) -> Assessment:
         if assessment.id == assessment_id:
             return assessment
     known = ", ".join(a.id for a in assessments)
-    raise _UsageError(f"unknown assessment {assessment_id!r}; known: {known}")
+    raise _UsageError(f"onbekende zelftest {shown(assessment_id)!r}; bekend zijn: {known}")
 
 
 def _parser() -> argparse.ArgumentParser:

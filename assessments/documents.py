@@ -195,7 +195,9 @@ def answers_from_json(data: str | bytes) -> Answers:
     except UntrustedInput as error:
         raise AnswerError(f"het antwoordbestand {error}") from None
     if not isinstance(answers, dict):
-        raise AnswerError("expected a JSON object mapping item ids to answer values")
+        raise AnswerError(
+            'verwacht een JSON-object met per vraag-id een antwoord, zoals {"vraag-1": 4}'
+        )
     return answers
 
 

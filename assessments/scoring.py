@@ -154,13 +154,15 @@ def check_answers(assessment: Assessment, answers: Answers) -> None:
     values = {option.value for option in assessment.scale.options}
     for item_id, value in answers.items():
         if item_id not in known:
-            raise AnswerError(f"unknown item id {_shown(item_id)} for assessment {assessment.id!r}")
+            raise AnswerError(
+                f"onbekende vraag {_shown(item_id)}; die hoort niet bij zelftest {assessment.id!r}"
+            )
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value not in values:
             raise AnswerError(
-                f"item {_shown(item_id)}: {_shown(value)} is not an answer option "
-                f"({assessment.scale.min}-{assessment.scale.max}, or null for 'weet ik niet')"
+                f"vraag {_shown(item_id)}: {_shown(value)} is geen antwoord op de schaal "
+                f"({assessment.scale.min}-{assessment.scale.max}, of null voor 'weet ik niet')"
             )
 
 

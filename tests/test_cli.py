@@ -39,7 +39,7 @@ def test_list_shows_id_title_version_and_page() -> None:
 
 def test_validate_passes_the_project_definitions() -> None:
     done = run("validate")
-    assert done.returncode == 0 and "valid" in done.stdout
+    assert done.returncode == 0 and "in orde" in done.stdout
 
 
 def test_validate_lists_every_problem_and_exits_1() -> None:
@@ -52,7 +52,7 @@ def test_validate_lists_every_problem_and_exits_1() -> None:
 
 def test_validate_of_a_missing_file_is_a_usage_error() -> None:
     done = run("validate", "bestaat-niet.yaml")
-    assert done.returncode == 2 and done.stderr.startswith("error: bestaat-niet.yaml")
+    assert done.returncode == 2 and done.stderr.startswith("fout: bestaat-niet.yaml")
 
 
 def test_export_prints_the_normalized_definition() -> None:
@@ -89,12 +89,12 @@ def test_score_withholds_overall_with_too_few_answers(tmp_path: Path) -> None:
 def test_score_rejects_an_unknown_item_with_one_line(tmp_path: Path) -> None:
     done = run("score", "persoonlijk", answers_file(tmp_path, {"geen-item": 3}))
     assert done.returncode == 2
-    assert done.stderr.count("\n") == 1 and "unknown item id 'geen-item'" in done.stderr
+    assert done.stderr.count("\n") == 1 and "onbekende vraag 'geen-item'" in done.stderr
 
 
 def test_score_rejects_a_value_off_the_scale(tmp_path: Path) -> None:
     done = run("score", "persoonlijk", answers_file(tmp_path, {"vak-bijhouden": 7}))
-    assert done.returncode == 2 and "7 is not an answer option" in done.stderr
+    assert done.returncode == 2 and "7 is geen antwoord op de schaal" in done.stderr
 
 
 def test_score_rejects_a_malformed_file(tmp_path: Path) -> None:
@@ -107,4 +107,4 @@ def test_score_rejects_a_malformed_file(tmp_path: Path) -> None:
 
 def test_score_rejects_an_unknown_assessment(tmp_path: Path) -> None:
     done = run("score", "bestaat-niet", answers_file(tmp_path, {}))
-    assert done.returncode == 2 and "unknown assessment 'bestaat-niet'" in done.stderr
+    assert done.returncode == 2 and "onbekende zelftest 'bestaat-niet'" in done.stderr
