@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fout: {error}", file=sys.stderr)
         return 2
     except TeamError as error:
+        _name_left_out([{"file": e.file, "reason": e.reason} for e in error.left_out])
         print(f"fout: {error}", file=sys.stderr)
         return 2
 

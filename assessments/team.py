@@ -73,7 +73,15 @@ _TOLERANCE = 1e-9
 
 
 class TeamError(ValueError):
-    """No report can be made from these files; the message is one Dutch sentence."""
+    """No report can be made from these files; the message is one Dutch sentence.
+
+    ``left_out`` holds the files that did not count, with their reasons, so that a face can say
+    what to fix.
+    """
+
+    def __init__(self, message: str, left_out: Sequence[LeftOut] = ()) -> None:
+        super().__init__(message)
+        self.left_out = tuple(left_out)
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ def rwg_j(item_answers: Sequence[Sequence[float]], option_count: int) -> float |
     >>> rwg_j([[4, 4, 4], [5, 5, 5]], 5)
     1.0
     >>> round(rwg_j([[4, 5, 4, 3], [3, 4, 4, 4]], 5), 4)
-    0.9231
+    0.8706
     >>> rwg_j([[1, 5, 1, 5], [5, 1, 5, 1]], 5), rwg_j([[3]], 5)
     (0.0, None)
     """
@@ -143,7 +151,7 @@ def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
     vary (every respondent gave the same total): alpha is undefined then.
 
     >>> round(cronbach_alpha([[1, 2, 2], [2, 3, 3], [4, 4, 5], [3, 3, 4]]), 4)
-    0.9545
+    0.9706
     """
     if len(rows) < 2 or len(rows[0]) < 2:
         return None
@@ -261,8 +269,6 @@ def team_report(
     usable = [entry for entry in entries if isinstance(entry, Respondent)]
     chosen = _chosen_assessment(usable, wanted=assessment_id)
     team = [r for r in usable if r.result.assessment.id == chosen]
-    if chosen is None or len(team) < MIN_RESPONDENTS:
-        raise TeamError(_too_few(len(team), catalog.get(chosen or "")))
     left_out = [
         entry
         if isinstance(entry, LeftOut)
@@ -270,6 +276,8 @@ def team_report(
         for entry in entries
         if not (isinstance(entry, Respondent) and entry.result.assessment.id == chosen)
     ]
+    if chosen is None or len(team) < MIN_RESPONDENTS:
+        raise TeamError(_too_few(len(team), catalog.get(chosen or "")), left_out)
     assessment = catalog[chosen]
     results = [respondent.result for respondent in team]
     dimensions = [_dimension_figures(assessment, d.id, results) for d in assessment.dimensions]
@@ -461,7 +469,9 @@ def _chosen_assessment(usable: Sequence[Respondent], wanted: str | None) -> str 
     return counts.most_common(1)[0][0]
 
 
-def _other_test(assessment: Assessment, catalog: Mapping[str, Assessment], chosen: str) -> str:
+def _other_test(
+    assessment: Assessment, catalog: Mapping[str, Assessment], chosen: str | None
+) -> str:
     """Why a usable result of another test does not count in this report."""
     if not assessment.team_report:
         if any(other.mirror_of == assessment.id for other in catalog.values()):
@@ -473,6 +483,7 @@ def _other_test(assessment: Assessment, catalog: Mapping[str, Assessment], chose
             f"is een uitslag van '{assessment.title}', een test over jezelf; die telt niet mee "
             "in een teamrapport."
         )
+    assert chosen is not None  # a usable result of a team test makes one test the chosen one
     return (
         f"is een uitslag van '{assessment.title}'; dit rapport gaat over "
         f"'{catalog[chosen].title}'. "

@@ -9,7 +9,12 @@ from pathlib import Path
 ENGINE_TESTS = Path(__file__).parent / "engine"
 RUNNER = Path(__file__).parent / "pyodide" / "run_engine_tests.mjs"
 #: The modules with no files and no pytest: they run unchanged in CPython and in Pyodide.
-PORTABLE = ("test_scoring.py", "test_definitions.py", "test_documents.py")
+PORTABLE = (
+    "test_scoring.py",
+    "test_definitions.py",
+    "test_documents.py",
+    "test_team.py",
+)
 
 
 def test_engine_tests_pass_inside_pyodide(node: str, runtime_dir: Path) -> None:

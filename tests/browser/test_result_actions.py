@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,15 +41,23 @@ def download(visit: Visit, action: str) -> tuple[str, bytes]:
     return saved.suggested_filename, Path(saved.path()).read_bytes()
 
 
-def test_json_download_is_the_cli_result_with_a_timestamp(visit: Visit, tmp_path: Path) -> None:
+def test_json_download_is_the_cli_result_with_an_id_and_a_date(
+    visit: Visit, tmp_path: Path
+) -> None:
     chosen = answers()
     submit_answers(visit, chosen)
     name, data = download(visit, "json")
     assert name.startswith("vertrouwenswijzer-persoonlijk-v1-") and name.endswith(".json")
     document = json.loads(data)
-    created = document.pop("created")
-    assert created.endswith("Z") and "T" in created
-    assert document == cli_score("persoonlijk", chosen, tmp_path)
+    # The day only, never the time: a shared file tells nothing about when exactly it was made.
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", document["created"])
+    assert re.fullmatch(r"[0-9a-f]{32}", document.pop("id"))
+    expected = cli_score("persoonlijk", chosen, tmp_path)
+    # Each scoring gets its own random id; the day may differ by the browser's time zone.
+    del expected["id"]
+    browser_day = date.fromisoformat(document.pop("created"))
+    assert abs(browser_day - date.fromisoformat(expected.pop("created"))) <= timedelta(days=1)
+    assert document == expected
     visit.assert_stayed_local()
 
 

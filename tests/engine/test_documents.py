@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+from datetime import date
 
 from assessments import definition_document, result_document, score
 from assessments.browser import score_json
@@ -57,9 +59,32 @@ def test_result_records_assessment_version_and_fingerprint():
     assert document["norm_group"] is None
 
 
+def without_id_and_date(document: dict) -> dict:
+    """A result document less what differs from one scoring to the next: its id and its day."""
+    return {key: value for key, value in document.items() if key not in ("id", "created")}
+
+
 def test_browser_entry_point_gives_the_cli_document():
     definition = json.dumps(definition_document(assessment()))
     answers = {**all_answers(3), "v2": None}
     from_browser = json.loads(score_json(definition, json.dumps(answers)))
-    assert from_browser == json.loads(json.dumps(result_document(score(assessment(), answers))))
+    from_cli = json.loads(json.dumps(result_document(score(assessment(), answers))))
+    assert without_id_and_date(from_browser) == without_id_and_date(from_cli)
     assert from_browser["answers"]["v2"] is None
+
+
+def test_result_id_is_random_hex_and_created_is_todays_date():
+    before = date.today().isoformat()
+    first, second = (result_document(score(assessment(), all_answers(4))) for _ in range(2))
+    after = date.today().isoformat()
+    assert all(re.fullmatch(r"[0-9a-f]{32}", document["id"]) for document in (first, second))
+    assert first["id"] != second["id"]  # the same answers twice are still two results
+    assert first["created"] in (before, after)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", first["created"])  # the day only, no time
+
+
+def test_result_document_uses_the_given_id_and_date():
+    document = result_document(
+        score(assessment(), all_answers(4)), result_id="abcdef0123456789", created=date(2026, 3, 1)
+    )
+    assert (document["id"], document["created"]) == ("abcdef0123456789", "2026-03-01")
