@@ -59,10 +59,15 @@ bench: build ## Measure load, scoring and build times (figures, not a test)
 	@tools/ensure-test-tools.sh
 	$(PY) -m tools.bench
 
-lock-python: ## Re-pin requirements.txt from requirements.in
+# pip-compile keeps the pins already in requirements.txt (add --upgrade to move them) and records
+# the sha256 of every file, so pip installs in hash-checking mode: a changed file is refused.
+lock-python: ## Re-pin requirements.txt from requirements.in, with hashes
 	@python=$$(tools/find-python.sh) || exit 1; rm -rf .lock-venv && "$$python" -m venv .lock-venv && \
-	  .lock-venv/bin/pip install --quiet -r requirements.in && \
-	  { echo "# Pinned from requirements.in on Python 3.13 (make lock-python). Do not edit by hand."; .lock-venv/bin/pip freeze; } > requirements.txt; \
+	  .lock-venv/bin/pip install --quiet pip-tools && \
+	  .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links --no-header -o requirements.txt requirements.in && \
+	  { echo "# Pinned with hashes from requirements.in on Python 3.13 (make lock-python). Do not edit by hand."; \
+	    cat requirements.txt; } > requirements.txt.new && mv requirements.txt.new requirements.txt; \
 	  rm -rf .lock-venv
 
 clean: ## Remove build output and installed packages
