@@ -13,6 +13,7 @@ PORTABLE = (
     "test_scoring.py",
     "test_definitions.py",
     "test_documents.py",
+    "test_history.py",
     "test_team.py",
 )
 
