@@ -7,6 +7,7 @@ compared or aggregated after the questions change.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
 from typing import Any
@@ -199,6 +200,20 @@ def answers_from_json(data: str | bytes) -> Answers:
             'verwacht een JSON-object met per vraag-id een antwoord, zoals {"vraag-1": 4}'
         )
     return answers
+
+
+def script_json(document: object) -> str:
+    r"""A document as JSON to embed in an HTML script element.
+
+    "<", ">" and "&" become JSON escapes, so that no text in a definition ("</script>",
+    "<!--<script") can end the element or change how the browser reads it; JSON.parse gives
+    back the same document.
+
+    >>> print(script_json({"a": "</script><!--&"}))
+    {"a": "\u003c/script\u003e\u003c!--\u0026"}
+    """
+    text = json.dumps(document, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def band_document(band: Band | None) -> dict[str, Any] | None:

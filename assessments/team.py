@@ -312,7 +312,19 @@ def mirror_report(
     team_files: Sequence[tuple[str, bytes]],
     catalog: Mapping[str, Assessment],
 ) -> dict[str, Any]:
-    """A manager's own result beside the team's view of them, dimension by dimension.
+    """A manager's own result beside the team's view of them (see :func:`mirror_with_report`)."""
+    return mirror_with_report(self_file, team_files, catalog)[0]
+
+
+def mirror_with_report(
+    self_file: tuple[str, bytes],
+    team_files: Sequence[tuple[str, bytes]],
+    catalog: Mapping[str, Assessment],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The mirror document and the team report it was made from, made once.
+
+    The mirror sets a manager's own result beside the team's view of them, dimension by
+    dimension.
 
     ``self_file`` must be a result of a test that another test mirrors (leiderschap, mirrored by
     leiderschap-team); the team part is the team report of the mirroring test. Raises TeamError
@@ -329,8 +341,7 @@ def mirror_report(
             + _mirrored_titles(catalog)
             + "."
         )
-    mirror = mirrors[0]
-    report = team_report(team_files, catalog, mirror.id)
+    report = team_report(team_files, catalog, mirrors[0].id)
     scale = own.result.assessment.scale
     team_scores = {dimension["id"]: dimension["score"] for dimension in report["dimensions"]}
     rows = []
@@ -350,7 +361,7 @@ def mirror_report(
                 "meaningful": meaningful,
             }
         )
-    return {
+    mirror = {
         "format": MIRROR_FORMAT,
         "format_version": MIRROR_FORMAT_VERSION,
         "self": {
@@ -367,6 +378,7 @@ def mirror_report(
         "left_out": report["left_out"],
         "dimensions": rows,
     }
+    return mirror, report
 
 
 def catalog_of(assessments: Iterable[Assessment]) -> dict[str, Assessment]:

@@ -7,7 +7,6 @@ embeds the normalized definition (`python -m assessments export ID`) that the br
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from pathlib import Path
@@ -20,8 +19,10 @@ from mkdocs.utils import get_relative_url
 
 from assessments import Assessment, DefinitionError, Item, definition_document
 from assessments.definitions import problems_text
+from assessments.documents import script_json
 from assessments.files import definition_files, load_all
 from assessments.scoring import MEANINGFUL_DIFFERENCE, required_answers
+from assessments.team import MIN_RESPONDENTS, catalog_document
 
 MARKER = re.compile(r"<!--\s*zelftest:\s*(?P<id>[^\s>]*)\s*-->")
 #: Where the methods page ("Zo werken onze zelftests") gets its generated part.
@@ -74,7 +75,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Generate the methods page's figures from the definitions, so the page cannot drift."""
     if METHODS_MARKER not in markdown:
         return markdown
-    return markdown.replace(METHODS_MARKER, render_methods(list(_assessments.values()), page))
+    methods = render_methods(list(_assessments.values()), page, files)
+    return markdown.replace(METHODS_MARKER, methods)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -96,7 +98,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             )
         _rendered[assessment_id] = page.file.src_uri
         runtime = get_relative_url(config.extra["zelftest_runtime"], page.url) + "/"
-        return render_form(assessment, runtime)
+        # The site root, relative: the browser keys what it keeps by the site's own path.
+        site_root = get_relative_url(".", page.url) + "/"
+        return render_form(assessment, runtime, site_root)
 
     return MARKER.sub(render, html)
 
@@ -124,18 +128,17 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
 # ---- Helper functions ----
 
 
-def render_form(assessment: Assessment, runtime: str) -> str:
+def render_form(assessment: Assessment, runtime: str, site_root: str = "./") -> str:
     """The assessment as static HTML: one fieldset and legend per item, native radios."""
-    definition = json.dumps(definition_document(assessment), ensure_ascii=False)
-    # "</" cannot end the script element early when written as "<\/".
-    definition = definition.replace("</", "<\\/")
+    definition = script_json(definition_document(assessment))
     fieldsets = "\n".join(
         _fieldset(assessment, number, item) for number, item in enumerate(assessment.items, start=1)
     )
     total = len(assessment.items)
     prefix = f"zelftest-{assessment.id}"
+    team_round = _team_round(assessment, prefix) + "\n" if assessment.team_report else ""
     return f"""
-<div class="zelftest" id="{prefix}" data-assessment="{assessment.id}" data-version="{assessment.version}" data-state="loading" data-runtime="{escape(runtime)}">
+<div class="zelftest" id="{prefix}" data-assessment="{assessment.id}" data-version="{assessment.version}" data-state="loading" data-runtime="{escape(runtime)}" data-site-root="{escape(site_root)}">
 <script type="application/json" class="zelftest-definitie">{definition}</script>
 <script type="application/json" class="zelftest-leesverder">{_links_placeholder(assessment.id)}</script>
 <p class="zelftest-intro">{escape(assessment.intro)}</p>
@@ -143,7 +146,7 @@ def render_form(assessment: Assessment, runtime: str) -> str:
 <noscript>Voor het berekenen van je uitslag is JavaScript nodig. Je kunt de vragen wel lezen en invullen.</noscript>
 <span class="zelftest-status-tekst">De rekenmodule wordt geladen. Je kunt alvast beginnen met invullen.</span>
 </div>
-<!-- method="dialog": without the script, submitting sends the answers nowhere. -->
+{team_round}<!-- method="dialog": without the script, submitting sends the answers nowhere. -->
 <form class="zelftest-formulier" method="dialog" aria-label="{escape(assessment.title)}">
 {fieldsets}
 <div class="zelftest-verzenden">
@@ -158,6 +161,23 @@ def render_form(assessment: Assessment, runtime: str) -> str:
 </section>
 </div>
 """
+
+
+def _team_round(assessment: Assessment, prefix: str) -> str:
+    """A team test's round on one device: the catalog its team report needs, and the start.
+
+    The section stays hidden until the script shows it: a round needs the engine. The catalog is
+    the engine's own (catalog_document), so the limits are not written again in the browser.
+    """
+    catalog = script_json(catalog_document([assessment]))
+    return f"""<script type="application/json" class="zelftest-catalogus">{catalog}</script>
+<section class="zelftest-teamronde" id="{prefix}-teamronde" aria-labelledby="{prefix}-teamronde-kop" hidden>
+<h2 id="{prefix}-teamronde-kop" tabindex="-1">Teamronde op één apparaat</h2>
+<div class="zelftest-teamronde-uitleg">
+<p>Is er in een teamsessie maar één laptop? Start dan een teamronde. De deelnemers vullen de test om de beurt in. Na elke beurt wordt het formulier weer leeg. Het teamrapport komt pas als je de ronde afrondt, en alleen bij minstens {MIN_RESPONDENTS} deelnemers. De antwoorden blijven in het geheugen van deze pagina en worden nergens opgeslagen.</p>
+<button type="button" class="md-button" data-action="start-round">Start een teamronde op dit apparaat</button>
+</div>
+</section>"""
 
 
 def _fieldset(assessment: Assessment, number: int, item: Item) -> str:
@@ -176,10 +196,13 @@ def _fieldset(assessment: Assessment, number: int, item: Item) -> str:
     )
 
 
-def render_methods(assessments: list[Assessment], page: Page) -> str:
-    """Markdown for the methods page: the missing-answer rule and, per assessment, its make-up."""
+def render_methods(assessments: list[Assessment], page: Page, files: Files) -> str:
+    """The methods page's generated part: the missing-answer rule and each assessment's make-up.
+
+    Text from the definitions is written as escaped HTML, never as Markdown: a title, label or
+    band text from a content owner's file cannot add markup, a link or a table cell.
+    """
     counts = sorted({len(a.items_of(d.id)) for a in assessments for d in a.dimensions})
-    rule_rows = "\n".join(f"| {k} | {required_answers(k)} |" for k in counts)
     parts = [
         "## Hoeveel antwoorden nodig zijn",
         "",
@@ -188,66 +211,84 @@ def render_methods(assessments: list[Assessment], page: Page) -> str:
         "minstens drie kwart beantwoorden, naar boven afgerond. \u2018Weet ik niet\u2019 telt "
         "als niet beantwoord, nooit als het midden van de schaal.",
         "",
-        "| Vragen in de dimensie | Minimaal beantwoord |",
-        "| --- | --- |",
-        rule_rows,
+        _table(
+            ["Vragen in de dimensie", "Minimaal beantwoord"],
+            [[str(k), str(required_answers(k))] for k in counts],
+        ),
         "",
         f"Voor één persoon valt een verschil van minder dan {_number(MEANINGFUL_DIFFERENCE)} "
         "schaalpunt tussen twee dimensies binnen de meetfout. De uitslag noemt zo'n verschil "
         "dan ook niet als sterkste of zwakste kant.",
     ]
     for assessment in assessments:
-        parts += ["", *_methods_section(assessment, page)]
+        parts += ["", *_methods_section(assessment, page, files)]
     return "\n".join(parts) + "\n"
 
 
-def _methods_section(assessment: Assessment, page: Page) -> list[str]:
+def _methods_section(assessment: Assessment, page: Page, files: Files) -> list[str]:
     """One assessment on the methods page: scale, dimensions, reverse-keyed items and bands."""
     scale = assessment.scale
-    link = get_relative_url(assessment.page, page.file.src_uri)
+    target = files.get_file_from_path(assessment.page)
+    assert target is not None  # checked in on_files
+    link = get_relative_url(target.url, page.url)
     options = "; ".join(f"{option.value} = {option.label.lower()}" for option in scale.options)
-    rows = []
-    for dimension in assessment.dimensions:
-        items = assessment.items_of(dimension.id)
-        reversed_count = sum(item.reverse for item in items)
-        rows.append(
-            f"| {dimension.title} | {len(items)} | {reversed_count} | "
-            f"{required_answers(len(items))} |"
-        )
+    dimensions = [
+        [
+            dimension.title,
+            str(len(items := assessment.items_of(dimension.id))),
+            str(sum(item.reverse for item in items)),
+            str(required_answers(len(items))),
+        ]
+        for dimension in assessment.dimensions
+    ]
     reversed_items = [item for item in assessment.items if item.reverse]
     bands = [
-        f"| {band.label} | {_number(band.lower)} | {_number(band.upper)} | {band.text} |"
+        [band.label, _number(band.lower), _number(band.upper), band.text]
         for band in assessment.bands
     ]
     section = [
-        f"## {assessment.title} {{#{assessment.id}}}",
+        f"## {_markdown_text(assessment.title)} {{#{assessment.id}}}",
         "",
-        f"[Naar de zelftest]({link}). Wie vult in: {assessment.respondent.lower()}. "
-        f"Versie {assessment.version}; {len(assessment.items)} vragen in "
-        f"{len(assessment.dimensions)} dimensies.",
+        f'<p><a href="{escape(link)}">Naar de zelftest</a>. Wie vult in: '
+        f"{escape(assessment.respondent.lower())}. Versie {assessment.version}; "
+        f"{len(assessment.items)} vragen in {len(assessment.dimensions)} dimensies.</p>",
         "",
-        f"Antwoordschaal: {options}. Daarnaast is er \u2018{scale.dont_know}\u2019.",
+        f"<p>Antwoordschaal: {escape(options)}. Daarnaast is er "
+        f"\u2018{escape(scale.dont_know)}\u2019.</p>",
         "",
-        "| Dimensie | Vragen | Omgekeerd gescoord | Minimaal beantwoord |",
-        "| --- | --- | --- | --- |",
-        *rows,
+        _table(["Dimensie", "Vragen", "Omgekeerd gescoord", "Minimaal beantwoord"], dimensions),
         "",
     ]
     if reversed_items:
         section += [
-            "Omgekeerd gescoorde vragen (een hoog antwoord telt laag):",
+            "<p>Omgekeerd gescoorde vragen (een hoog antwoord telt laag):</p>",
             "",
-            *(f"- {item.text}" for item in reversed_items),
+            "<ul>" + "".join(f"<li>{escape(item.text)}</li>" for item in reversed_items) + "</ul>",
             "",
         ]
     section += [
-        "| Band | Vanaf | Tot | Betekenis |",
-        "| --- | --- | --- | --- |",
-        *bands,
+        _table(["Band", "Vanaf", "Tot", "Betekenis"], bands),
         "",
         "Een band loopt vanaf de ondergrens tot de bovengrens; de bovenste band telt 100 mee.",
     ]
     return section
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    """An HTML table on one line (a raw HTML block for Markdown), every cell escaped."""
+    header = "".join(f"<th>{escape(cell)}</th>" for cell in head)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _markdown_text(text: str) -> str:
+    """Text for a Markdown heading that stays text: HTML escaped, Markdown's signs backslashed.
+
+    Braces matter most: an attribute list ({onclick=...}) would otherwise reach the element.
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", escape(text, quote=False))
 
 
 def _number(value: float) -> str:
@@ -275,4 +316,4 @@ def _guidance_links(assessment: Assessment, page: Page) -> str:
                     "href": get_relative_url(target.url, page.url),
                 }
             )
-    return json.dumps(links, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(links)

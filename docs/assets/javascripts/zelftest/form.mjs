@@ -53,6 +53,14 @@ export class Questionnaire {
     open[0].querySelector("input[type=radio]").focus();
   }
 
+  // Clear every answer and mark, as for a new respondent (the next member of a team round).
+  reset() {
+    this.form.reset();
+    for (const question of this.questions) question.removeAttribute("aria-invalid");
+    this.clearNotice();
+    this.showProgress();
+  }
+
   say(text) {
     this.notice.textContent = text;
     this.notice.hidden = false;

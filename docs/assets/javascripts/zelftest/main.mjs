@@ -5,6 +5,8 @@ import { TEKSTEN } from "./teksten.mjs";
 import { Runtime, supported } from "./runtime.mjs";
 import { Questionnaire } from "./form.mjs";
 import { renderResult } from "./results.mjs";
+import { setupTeamRound } from "./teamronde.mjs";
+import { History } from "./geschiedenis.mjs";
 
 let runtime = null;
 
@@ -35,6 +37,10 @@ function setup(root) {
   const definition = JSON.parse(definitionJson);
   const guidance = JSON.parse(root.querySelector("script.zelftest-leesverder").textContent);
   const resultSection = root.querySelector(".zelftest-uitslag");
+  // A team test can also run as a round on one device; its turns show no result.
+  const round = setupTeamRound(root, questionnaire, runtime, definitionJson);
+  // Results kept on this device (only when the reader asks), with export and import.
+  const history = new History(root, runtime, definitionJson);
 
   questionnaire.form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -48,11 +54,13 @@ function setup(root) {
       return;
     }
     if (root.dataset.state !== "ready") questionnaire.say(TEKSTEN.nogNietKlaar);
+    if (round && round.active) return round.submit();
     performance.mark("zelftest-verzonden");
     try {
       await runtime.ready;
       const result = await runtime.score(definitionJson, questionnaire.answers());
       renderResult(resultSection.querySelector(".zelftest-uitslag-inhoud"), result, definition, guidance);
+      history.offer(result, resultSection.querySelector(".zelftest-acties"));
       resultSection.hidden = false;
       root.dataset.result = "shown";
       questionnaire.clearNotice();
@@ -67,3 +75,13 @@ function setup(root) {
 }
 
 for (const root of document.querySelectorAll(".zelftest[data-assessment]")) setup(root);
+// The team pages (Teamrapport, Spiegel) load their own module, and only there.
+for (const root of document.querySelectorAll(".teampagina")) {
+  import("./teamrapport.mjs").then(
+    (team) => team.setupTeamPage(root),
+    () => {
+      root.dataset.state = "error";
+      root.querySelector(".teampagina-status-tekst").textContent = TEKSTEN.teamRekenmoduleFout;
+    },
+  );
+}

@@ -72,9 +72,264 @@ export const TEKSTEN = Object.freeze({
     "zelftest", "versie", "dimensie_id", "dimensie", "gemiddelde", "positie_0_100", "band",
     "beantwoord", "vragen", "weet_ik_niet",
   ],
+
+  // ---- Teamronde op één apparaat (teamronde.mjs) ----
+  rondeKop: (nummer) => `Teamronde: deelnemer ${nummer}`,
+  rondeAfgerondKop: "Teamronde: afgerond",
+  rondeGestart: "De teamronde is gestart. Deelnemer 1 kan beginnen.",
+  rondeBegin: (nummer) => `Begin als deelnemer ${nummer}`,
+  rondeBewaard: (nummer) =>
+    `Antwoorden van deelnemer ${nummer} zijn bewaard. Geef het apparaat door aan de volgende.`,
+  rondeWaarschuwing:
+    "Let op: de antwoorden van deze ronde staan alleen in het geheugen van deze pagina. " +
+    "Sluit of herlaad dit tabblad niet, want dan is de hele ronde weg.",
+  rondeAantal: (aantal, minimum) =>
+    `Bewaard: ${aantal === 1 ? "1 deelnemer" : `${aantal} deelnemers`}. ` +
+    `Een teamrapport kan vanaf ${minimum} deelnemers.`,
+  rondeVerzenden: "Bewaar mijn antwoorden",
+  rondeAfronden: "Rond de teamronde af",
+  rondeBezig: "Het teamrapport wordt gemaakt\u2026",
+  rondeTeWeinig: (melding) => `${melding} De ronde loopt door: er kunnen nog deelnemers bij.`,
+  rondeRapportFout:
+    "Het teamrapport kon niet worden gemaakt. De antwoorden van de ronde staan er nog; " +
+    "probeer het opnieuw.",
+  rondeRapportKop: "Teamrapport van deze ronde",
+  rondeStoppen: "Teamronde stoppen",
+  rondeStoppenVraag: (aantal) =>
+    aantal === 0
+      ? "Wil je de teamronde stoppen? Er zijn nog geen antwoorden bewaard."
+      : `Wil je de teamronde stoppen? De antwoorden van ${aantal === 1 ? "1 deelnemer" : `${aantal} deelnemers`} ` +
+        "worden gewist. Ze zijn daarna niet meer terug te halen.",
+  rondeStoppenJa: "Ja, stop en wis de ronde",
+  rondeStoppenNee: "Nee, ga terug",
+  rondeGestopt: "De teamronde is gestopt. Alle antwoorden van de ronde zijn gewist.",
+  rondeBestandenKop: "Bestanden van de ronde",
+  rondeBestandenUitleg:
+    "Wil je het teamrapport later opnieuw maken, bijvoorbeeld op de pagina \u2018Teamrapport\u2019? " +
+    "Download dan de bestanden van de ronde. Elk bestand bevat de antwoorden van \u00e9\u00e9n " +
+    "deelnemer, zonder naam. De nummers staan in willekeurige volgorde: een bestand zegt niet " +
+    "wie als hoeveelste aan de beurt was. Je browser vraagt misschien of de site meerdere " +
+    "bestanden mag downloaden.",
+  rondeBestand: (naam) => `Download ${naam}`,
+  rondeAlleBestanden: "Download alle bestanden",
+
+  // ---- Uitslagen over tijd, op dit apparaat (geschiedenis.mjs) ----
+  geschiedenisKop: "Je uitslagen over tijd",
+  geschiedenisUitleg:
+    "Je kunt je uitslagen van deze test op dit apparaat bewaren. Dat gebeurt alleen als je " +
+    "zelf kiest voor \u2018Bewaar deze uitslag op dit apparaat\u2019. Ze blijven in deze " +
+    "browser; er gaat niets naar een server.",
+  geschiedenisLaden: "Je bewaarde uitslagen worden geladen\u2026",
+  geschiedenisLeeg:
+    "Er zijn op dit apparaat nog geen uitslagen van deze test bewaard. Heb je op een ander " +
+    "apparaat een overzicht ge\u00ebxporteerd? Lees het hieronder in.",
+  geschiedenisFout:
+    "Je bewaarde uitslagen kunnen nu niet worden getoond, omdat de rekenmodule niet reageert. " +
+    "Ze zijn niet verloren. Laad de pagina opnieuw om het nog eens te proberen.",
+  bewaarHier: "Bewaar deze uitslag op dit apparaat",
+  bewaarHierUitleg:
+    "Alleen als je hierop klikt, bewaart deze browser je antwoorden en je uitslag, met de " +
+    "datum. Dan zie je later wat er veranderd is. Je kunt het altijd weer wissen.",
+  bewaard: (datum) =>
+    `Je uitslag van ${datum} is bewaard op dit apparaat. Je ziet hem onder ` +
+    "\u2018Je uitslagen over tijd\u2019.",
+  nietsVeranderd: "Er is niets veranderd.",
+  opslagBlijft: "De site verandert er niets aan.",
+  opslagLeegmaken: "Met \u2018Wis alles\u2019 maak je de opslag van deze test leeg.",
+  opslagNiet:
+    "Deze browser laat de site niets op dit apparaat bewaren, bijvoorbeeld in een priv\u00e9venster " +
+    "of door je instellingen. Je kunt je uitslag wel als bestand opslaan.",
+  opslagVol:
+    "Er is op dit apparaat geen ruimte meer om dit te bewaren. Er is niets veranderd. " +
+    "Verwijder oudere uitslagen of sla je uitslag op als bestand.",
+  geschiedenisTabel: "Je bewaarde uitslagen: positie op de schaal (0-100) per dimensie",
+  kolomDatum: "Datum",
+  kolomVerwijderen: "Verwijderen",
+  verwijder: "Verwijder",
+  verwijderLabel: (nummer, datum) => `Verwijder uitslag ${nummer} van ${datum}`,
+  verwijderd: (datum) => `De uitslag van ${datum} is verwijderd van dit apparaat.`,
+  veranderingKop: "Wat veranderde sinds de vorige keer",
+  vergeleken: (van, tot) => `Je laatste twee uitslagen vergeleken: die van ${van} en die van ${tot}.`,
+  eenUitslag:
+    "Er is \u00e9\u00e9n uitslag bewaard. Bewaar later weer een uitslag, dan zie je hier wat er veranderd is.",
+  veranderingTelt: (titel, van, tot, verschil, grens) =>
+    `${titel}: van ${van} naar ${tot} (${verschil}). Dat verschil telt: het is minstens ${grens} schaalpunt.`,
+  veranderingKlein: (titel, van, tot, verschil, grens) =>
+    `${titel}: van ${van} naar ${tot} (${verschil}), binnen de vuistregel van ${grens} schaalpunt.`,
+  veranderingOnbekend: (titel) =>
+    `${titel}: niet te vergelijken, omdat een van beide uitslagen te weinig antwoorden heeft.`,
+  veranderingUitleg: (grens) =>
+    `Voor \u00e9\u00e9n persoon valt een verschil van minder dan ${grens} schaalpunt binnen de ` +
+    "meetfout. Dat is een vuistregel: deze tests zijn nog niet bij een grote groep uitgeprobeerd.",
+  verloopKop: "Verloop per dimensie",
+  verloopLabel: (titel, aantal, van, tot) =>
+    aantal === 1
+      ? `Diagram van \u2018${titel}\u2019 met 1 uitslag, van ${van}. Dezelfde cijfers staan in de tabel.`
+      : `Lijndiagram van \u2018${titel}\u2019 over ${aantal} uitslagen, van ${van} tot ${tot}. ` +
+        "Dezelfde cijfers staan in de tabel.",
+  nietGetoondKop: "Niet getoond",
+  nietGetoondUitleg:
+    "Deze bewaarde uitslagen toont de site niet. Ze blijven bewaard tot je alles wist.",
+  exporteer: "Exporteer als bestand",
+  importLabel: "Lees een overzicht in (JSON-bestand)",
+  importUitleg:
+    "Kies een bestand dat je met \u2018Exporteer als bestand\u2019 hebt gemaakt, of een uitslag " +
+    "die je als JSON hebt opgeslagen. De site controleert elke uitslag en rekent hem opnieuw uit.",
+  importBezig: "Het bestand wordt gecontroleerd\u2026",
+  ingelezen: (erbij, al) =>
+    (erbij === 1 ? "1 uitslag ingelezen." : `${erbij} uitslagen ingelezen.`) +
+    (al === 0 ? "" : al === 1 ? " 1 uitslag stond er al." : ` ${al} uitslagen stonden er al.`),
+  nietIngelezen: "Deze uitslagen uit het bestand zijn niet ingelezen:",
+  leesFout: "Het bestand kon niet worden gelezen. Er is niets veranderd.",
+  wisAlles: "Wis alles",
+  wisVraag:
+    "Weet je het zeker? Alle bewaarde uitslagen van deze test op dit apparaat worden gewist. " +
+    "Dat kun je niet ongedaan maken. Wil je ze houden, exporteer ze dan eerst.",
+  wisJa: "Ja, wis alles",
+  wisNee: "Nee, bewaar ze",
+  gewist: "Alle bewaarde uitslagen van deze test zijn gewist van dit apparaat.",
+  // ---- Teamrapport en spiegel (teamrapport.mjs, teamweergave.mjs, teamexport.mjs) ----
+  teamLezen: (aantal) =>
+    `${aantal === 1 ? "1 bestand wordt" : `${aantal} bestanden worden`} gelezen en doorgerekend\u2026`,
+  teamKlaar: "Het teamrapport staat hieronder.",
+  spiegelKlaar: "De spiegel staat hieronder.",
+  teamGeenBestand: "Er is geen bestand gekozen. Kies de uitslagbestanden (JSON).",
+  teamTeVeel: (aantal, hoogstens) =>
+    `Je koos ${aantal} bestanden; een teamrapport neemt er hoogstens ${hoogstens}. ` +
+    "Kies alleen de bestanden van \u00e9\u00e9n team, en maak per team een eigen rapport.",
+  teamOnleesbaar: (naam) =>
+    `Het bestand \u2018${naam}\u2019 kon niet worden gelezen. Kies de bestanden opnieuw. ` +
+    "Er is niets verstuurd.",
+  // The engine's own sentence says what is wrong; this says what to do next.
+  teamFout: (melding) => `${melding} Kies daarna de bestanden opnieuw; er is niets verstuurd.`,
+  teamRekenmoduleFout:
+    "De rekenmodule kon niet starten, dus het rapport kan in deze browser niet worden gemaakt. " +
+    "Er is niets verstuurd. Herlaad de pagina, of probeer een actuele versie van Chrome, Edge, " +
+    "Firefox of Safari.",
+  teamTeLang:
+    "Het rapport maken duurde te lang en is gestopt. Er is niets verstuurd. Herlaad de pagina en " +
+    "kies de bestanden opnieuw.",
+  teamRekenfout:
+    "Er ging iets mis bij het maken van het rapport. Er is niets verstuurd. Herlaad de pagina en " +
+    "kies de bestanden opnieuw.",
+  spiegelNogTeam: "Je eigen uitslag is gekozen. Kies nu de uitslagbestanden van het team.",
+  spiegelNogEigen: "De bestanden van het team zijn gekozen. Kies nu ook je eigen uitslag.",
+  spiegelEenEigen: "Kies bij \u2018Je eigen uitslag\u2019 \u00e9\u00e9n bestand: je eigen uitslag.",
+
+  teamRapportKop: (titel) => `Teamrapport: ${titel}`,
+  teamOver: (titel, versie, aantal) =>
+    `Dit rapport gaat over \u2018${titel}\u2019 (versie ${versie}). ` +
+    `${aantal === 1 ? "Er telt 1 uitslag" : `Er tellen ${aantal} uitslagen`} mee.`,
+  teamAfgevallen: (aantal) =>
+    `${aantal === 1 ? "1 bestand telt" : `${aantal} bestanden tellen`} niet mee; ` +
+    "onderaan staat waarom.",
+  teamTotaal: (score, band) =>
+    `Over alle onderwerpen samen is de positie van het team ${score}, op een schaal van 0 tot 100: ` +
+    `\u2018${band}\u2019.`,
+  teamGeenTotaal: (minimum) =>
+    `Er is geen totaal, omdat niet elk onderwerp minstens ${minimum} respondenten heeft. ` +
+    "Een totaal over een deel van de onderwerpen zou een vertekend beeld geven.",
+  teamTeWeinigBij: (titels, minimum) =>
+    `Te weinig respondenten (minder dan ${minimum}) voor een cijfer bij ${lijstTitels(titels)}. ` +
+    "Zo blijft onbekend wie wat antwoordde.",
+  teamTabelBijschrift: "Cijfers van het team per onderwerp",
+  teamKolommen: (schaal) => [
+    "Onderwerp", "Aantal", `Gemiddelde (${schaal})`, "Spreiding (sd)", "Positie (0-100)", "Band",
+    "Overeenstemming (r_wg)", "Betrouwbaarheid (alfa)",
+  ],
+  teWeinigRespondenten: "te weinig respondenten",
+  teWeinigVoorBetrouwbaarheid: "te weinig respondenten voor betrouwbaarheid",
+  nietTeBerekenen: "niet te berekenen",
+  alfaVan: (aantal) => `uit ${aantal} volledige antwoordenreeksen`,
+  teamGrafiekLabel:
+    "Staafdiagram van de positie van het team op de schaal per onderwerp. Dezelfde cijfers staan " +
+    "in de tabel.",
+  vragenKop: "Antwoorden per vraag",
+  vragenUitleg: (minimum) =>
+    "Per vraag staat hoe vaak elk antwoord is gekozen, en hoe vaak \u2018weet ik niet\u2019. " +
+    `Gaven minder dan ${minimum} mensen een antwoord, dan toont het rapport geen verdeling. ` +
+    "Bij een omgekeerd gestelde vraag is een hoog antwoord juist ongunstig.",
+  vragenBijschrift: (titel) => `Antwoorden per vraag: ${titel}`,
+  vraagKolom: "Vraag",
+  gemiddeldeKolom: "Gemiddelde",
+  weetNietKolom: "Weet ik niet",
+  omgekeerd: "(omgekeerd gesteld)",
+  legendaLabel: "Kleuren in de balken",
+  afgevallenKop: "Bestanden die niet meetellen",
+  nietsAfgevallen: "Alle bestanden tellen mee.",
+  teamKanttekeningen: [
+    "Er is geen normgroep: het team is niet vergeleken met andere teams. De banden volgen de " +
+      "antwoordschaal zelf.",
+    "In een klein team ontstaat een hoge overeenstemming makkelijker door toeval. Zie het cijfer " +
+      "dan als een aanwijzing, niet als bewijs.",
+    "Het rapport is in deze browser gemaakt. De bestanden en het rapport zijn nergens heen " +
+      "gestuurd.",
+  ],
+  teamBewaarKop: "Rapport bewaren",
+  teamBewaarUitleg:
+    "Sla het rapport op als bestand of druk het af. Het bestand wordt in je browser gemaakt. " +
+    "Er staan geen losse antwoorden in, wel de namen van de bestanden die niet meetellen.",
+  teamCsvKolommen: [
+    "soort", "zelftest", "versie", "id", "titel", "dimensie", "n", "gemiddelde", "sd",
+    "positie_0_100", "band", "rwg", "overeenstemming", "alfa", "alfa_n", "weet_ik_niet",
+  ],
+  teamCsvSoort: { dimensie: "dimensie", totaal: "totaal", vraag: "vraag", afgevallen: "niet meegeteld" },
+
+  spiegelKop: (titel) => `Spiegel: ${titel}`,
+  spiegelOver: (eigen, team, aantal) =>
+    `Je eigen uitslag van \u2018${eigen}\u2019 staat hier naast het beeld van ` +
+    `${aantal === 1 ? "1 teamlid" : `${aantal} teamleden`} (\u2018${team}\u2019).`,
+  spiegelBlindeVlekken: (titels) =>
+    `Je team ziet het duidelijk minder gunstig dan jij bij ${lijstTitels(titels)}. Dat kan een ` +
+    "blinde vlek zijn, maar het is geen oordeel: vraag je team naar voorbeelden.",
+  spiegelVerborgenKrachten: (titels) =>
+    `Je team ziet het duidelijk gunstiger dan jij bij ${lijstTitels(titels)}. Misschien een ` +
+    "verborgen kracht: vraag wat je doet dat helpt.",
+  spiegelGeenVerschil:
+    "Bij geen enkel onderwerp verschillen jullie beelden duidelijk. Jullie beelden liggen dicht " +
+    "bij elkaar.",
+  spiegelTabelBijschrift: "Jouw beeld en dat van je team per onderwerp",
+  spiegelKolommen: [
+    "Onderwerp", "Jouw positie (0-100)", "Positie volgens het team (0-100)",
+    "Verschil (team min jij)", "Wat zegt het verschil?",
+  ],
+  spiegelBlindeVlek: "Blinde vlek? Je team ziet hier minder dan jij. Vraag je team naar voorbeelden.",
+  spiegelVerborgenKracht:
+    "Verborgen kracht? Je team ziet hier meer dan jij. Vraag wat je doet dat helpt.",
+  spiegelDichtbij: "Jullie beelden liggen dicht bij elkaar.",
+  spiegelEigenTeWeinig: "te weinig antwoorden in je eigen uitslag",
+  spiegelGrafiekLabel:
+    "Staafdiagram van jouw positie en die volgens het team per onderwerp. Dezelfde cijfers " +
+    "staan in de tabel.",
+  spiegelJij: "Jij",
+  spiegelTeam: "Team",
+  spiegelKanttekeningen: (grens) => [
+    `Een verschil heet hier duidelijk vanaf ${grens} schaalpunt. Dat is een vuistregel: de tests ` +
+      "zijn nog niet bij een grote groep uitgeprobeerd, dus er is geen gemeten foutmarge.",
+    "Wie zichzelf beoordeelt, schat zich meestal wat gunstiger in dan anderen doen. Een blinde " +
+      "vlek op een of twee onderwerpen is dus heel gewoon.",
+    "Jouw eigen uitslag telt nooit mee in de cijfers van het team.",
+  ],
+  spiegelTeamKop: (titel) => `Het teamrapport: ${titel}`,
+  spiegelBewaarKop: "Spiegel bewaren",
+  spiegelBewaarUitleg:
+    "Sla de spiegel op als bestand of druk hem af. Het bestand wordt in je browser gemaakt.",
+  spiegelCsvKolommen: [
+    "dimensie_id", "dimensie", "eigen_positie_0_100", "team_positie_0_100", "verschil",
+    "betekenisvol",
+  ],
+  ja: "ja",
+  nee: "nee",
 });
 
 function lijst(nummers) {
   if (nummers.length <= 1) return String(nummers[0] ?? "");
   return `${nummers.slice(0, -1).join(", ")} en ${nummers[nummers.length - 1]}`;
+}
+
+// Titles as one phrase: 'A', 'B' en 'C'.
+function lijstTitels(titels) {
+  const quoted = titels.map((titel) => `\u2018${titel}\u2019`);
+  if (quoted.length <= 1) return quoted[0] ?? "";
+  return `${quoted.slice(0, -1).join(", ")} en ${quoted[quoted.length - 1]}`;
 }
