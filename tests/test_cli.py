@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 BAD = Path(__file__).parent / "engine" / "bad"
 
@@ -108,3 +111,64 @@ def test_score_rejects_a_malformed_file(tmp_path: Path) -> None:
 def test_score_rejects_an_unknown_assessment(tmp_path: Path) -> None:
     done = run("score", "bestaat-niet", answers_file(tmp_path, {}))
     assert done.returncode == 2 and "onbekende zelftest 'bestaat-niet'" in done.stderr
+
+
+#: Hostile answer files for `score`: each gives exit 2 and one Dutch line, in bounded time and
+#: memory. Name -> (contents, a part of the line).
+HOSTILE_ANSWERS = {
+    "huge-number.json": (b'{"vak-bijhouden": ' + b"9" * 5000 + b"}", "getal dat te lang is"),
+    "deep.json": (b"[" * 100_000 + b"]" * 100_000, "dieper genest"),
+    "huge-key.json": (b'{"' + b"x" * 3_000_000 + b'": 1}', "groter dan 1 MB"),
+    "long-key.json": (b'{"' + b"y" * 500_000 + b'": 1}', "onbekende vraag"),
+    "duplicate.json": (b'{"vak-bijhouden": 1, "vak-bijhouden": 5}', "twee keer"),
+    "nan.json": (b'{"vak-bijhouden": NaN}', "geen getal"),
+    "escape.json": (b'{"\\u001b[2Jvak": 1}', "onbekende vraag"),
+}
+
+
+def run_limited(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI with 1 GB of memory and 30 seconds at most, as hostile input must allow."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    return subprocess.run(
+        [sys.executable, "-m", "assessments", *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=limit,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_ANSWERS))
+def test_score_answers_hostile_files_with_one_short_line(name: str, tmp_path: Path) -> None:
+    data, expected = HOSTILE_ANSWERS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    done = run_limited("score", "persoonlijk", str(path))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr[:300]
+    assert len(done.stderr) < 400 and "\x1b" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_score_of_dev_zero_stops_at_the_size_limit() -> None:
+    done = run_limited("score", "persoonlijk", "/dev/zero")
+    assert done.returncode == 2 and "groter dan 1 MB" in done.stderr
+
+
+def test_a_closed_pipe_ends_the_output_quietly() -> None:
+    # As in `python -m assessments list --json | head -1`: the reader has gone before the
+    # command writes (it closes its end at once, while the command still loads).
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assessments", "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=30) == 0
+    assert errors == b""
