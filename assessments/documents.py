@@ -20,6 +20,7 @@ from .scoring import (
     DimensionResult,
     Result,
     required_answers,
+    scale_position,
 )
 from .untrusted import UntrustedInput, parse_json
 from .versions import fingerprint
@@ -47,8 +48,14 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
         "scale": {
             "min": assessment.scale.min,
             "max": assessment.scale.max,
+            # Each option's position on the 0-100 scale, so that a face can name the answer
+            # at a position ("75 is 'vaak'") without the formula.
             "options": [
-                {"value": option.value, "label": option.label}
+                {
+                    "value": option.value,
+                    "label": option.label,
+                    "position": scale_position(option.value, assessment.scale),
+                }
                 for option in assessment.scale.options
             ],
             "dont_know": assessment.scale.dont_know,
@@ -166,6 +173,12 @@ def result_document(
             "mean": result.overall_mean,
             "score": result.overall_score,
             "band": band_document(result.overall_band),
+        },
+        # Over all dimensions, so that a face shows totals without adding them up itself.
+        "totals": {
+            "answered": sum(dimension.answered for dimension in result.dimensions),
+            "items": sum(dimension.items for dimension in result.dimensions),
+            "dont_know": sum(dimension.dont_know for dimension in result.dimensions),
         },
         "profile": {
             "strongest": result.strongest.dimension.id if result.strongest else None,

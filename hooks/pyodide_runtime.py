@@ -34,10 +34,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Pyodide loads only bytecode of its own Python minor: a mismatch builds a site whose
         # engine fails in every reader's browser with "bad magic number".
         raise PluginError(
-            f"this build runs on Python {sys.version_info[0]}.{sys.version_info[1]}, but Pyodide "
-            f"{_version(package)} embeds Python {info['python']}; .pyc files only load on the same "
-            f"minor version. Build with Python {runtime_python[0]}.{runtime_python[1]} "
-            "(make build creates the right virtual environment)."
+            f"deze build draait op Python {sys.version_info[0]}.{sys.version_info[1]}, maar "
+            f"Pyodide {_version(package)} bevat Python {info['python']}; .pyc-bestanden laden "
+            "alleen op dezelfde versie. Bouw met Python "
+            f"{runtime_python[0]}.{runtime_python[1]} ('make build' maakt de juiste omgeving)."
         )
     config.extra["zelftest_runtime"] = f"assets/pyodide/{_version(package)}/"
     return config
@@ -71,7 +71,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _pyodide("py-compile", "--silent", ".", cwd=stage)
         compiled = [path for path in stage.glob("*.whl") if path.name != wheel.name]
         if len(compiled) != 1:
-            raise PluginError(f"py-compile produced {len(compiled)} wheels instead of one")
+            raise PluginError(f"py-compile maakte {len(compiled)} wheels in plaats van één")
         shutil.copy2(compiled[0], target / compiled[0].name)
         _write_trimmed_lock(stage / LOCK_FILE, target / LOCK_FILE)
 
@@ -85,8 +85,8 @@ def _runtime_package(config: MkDocsConfig) -> Path:
     missing = [name for name in (*RUNTIME_FILES, LOCK_FILE) if not (package / name).is_file()]
     if missing:
         raise PluginError(
-            f"the Pyodide runtime is not installed ({package} lacks {', '.join(missing)}); "
-            "run 'make install' (or 'npm ci')."
+            f"de Pyodide-runtime is niet geïnstalleerd ({package} mist {', '.join(missing)}); "
+            "voer 'make install' uit (of 'npm ci')."
         )
     return package
 
@@ -98,8 +98,8 @@ def _engine_project() -> Path:
     project = Path(assessments.__file__).resolve().parent.parent
     if not (project / "pyproject.toml").is_file():
         raise PluginError(
-            f"cannot build the engine's wheel: no pyproject.toml in {project}; install the project "
-            "in editable mode ('make install' does)."
+            f"de wheel van de rekenmodule kan niet gebouwd worden: geen pyproject.toml in "
+            f"{project}; installeer het project bewerkbaar ('make install' doet dat)."
         )
     return project
 
@@ -148,7 +148,7 @@ def _pyodide(*args: str, cwd: Path) -> None:
     command = [str(Path(sys.executable).parent / "pyodide"), *args]
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise PluginError(f"'pyodide {' '.join(args)}' failed:\n{done.stdout}{done.stderr}")
+        raise PluginError(f"'pyodide {' '.join(args)}' mislukte:\n{done.stdout}{done.stderr}")
 
 
 def _write_trimmed_lock(source: Path, target: Path) -> None:
@@ -156,6 +156,6 @@ def _write_trimmed_lock(source: Path, target: Path) -> None:
     lock = json.loads(source.read_text(encoding="utf-8"))
     ours = lock["packages"].get(DISTRIBUTION)
     if ours is None or ours["depends"]:
-        raise PluginError(f"the lock file lacks '{DISTRIBUTION}' or gives it dependencies")
+        raise PluginError(f"het lock-bestand mist '{DISTRIBUTION}' of geeft het afhankelijkheden")
     lock["packages"] = {DISTRIBUTION: ours}
     target.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -57,12 +57,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if name not in PAGES:
             known = ", ".join(f"<!-- {known} -->" for known in sorted(PAGES))
             raise PluginError(
-                f"{page.file.src_uri}: unknown team page marker '<!-- {name} -->'; known: {known}."
+                f"{page.file.src_uri}: onbekende regel '<!-- {name} -->' voor een teampagina; "
+                f"bekend zijn: {known}."
             )
         if name in _rendered:
             raise PluginError(
-                f"{page.file.src_uri}: the marker <!-- {name} --> is already shown on "
-                f"{_rendered[name]}; show each team page once, on one page."
+                f"{page.file.src_uri}: de regel <!-- {name} --> staat al op "
+                f"{_rendered[name]}; toon elke teampagina één keer, op één pagina."
             )
         _rendered[name] = page.file.src_uri
         runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"

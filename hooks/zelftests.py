@@ -27,7 +27,8 @@ from assessments.team import MIN_RESPONDENTS, catalog_document
 MARKER = re.compile(r"<!--\s*zelftest:\s*(?P<id>[^\s>]*)\s*-->")
 #: Where the methods page ("Zo werken onze zelftests") gets its generated part.
 METHODS_MARKER = "<!-- zelftest-verantwoording -->"
-#: The value a "weet ik niet" radio submits; the script turns it into null (missing).
+#: The value a "weet ik niet" radio submits; the script turns it into null (missing). Written
+#: once: the form carries it as data-weet-niet, and the script reads it there.
 DONT_KNOW_VALUE = "weet-ik-niet"
 
 # The catalog of one build: set in on_config, read while pages render.
@@ -44,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         assessments = load_all(definition_files(directory))
     except DefinitionError as error:
         raise PluginError(
-            f"the self-assessment definitions have problems:\n{problems_text(error.problems)}"
+            f"de definities van de zelftests hebben problemen:\n{problems_text(error.problems)}"
         ) from None
     _assessments.clear()
     _assessments.update((assessment.id, assessment) for assessment in assessments)
@@ -57,15 +58,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for assessment in _assessments.values():
         if files.get_file_from_path(assessment.page) is None:
             raise PluginError(
-                f"assessment '{assessment.id}' names page '{assessment.page}', which is not in "
-                f"docs/; create it with the marker <!-- zelftest: {assessment.id} --> or fix 'page'."
+                f"zelftest '{assessment.id}' noemt pagina '{assessment.page}', maar die staat niet "
+                f"in docs/; maak hem aan met de regel <!-- zelftest: {assessment.id} --> of "
+                "verbeter 'page'."
             )
         for dimension in assessment.dimensions:
             for path in dimension.guidance:
                 if files.get_file_from_path(path) is None:
                     raise PluginError(
-                        f"assessment '{assessment.id}', dimension '{dimension.id}': guidance page "
-                        f"'{path}' is not in docs/; fix the path or remove it."
+                        f"zelftest '{assessment.id}', dimensie '{dimension.id}': leespagina "
+                        f"'{path}' staat niet in docs/; verbeter het pad of haal het weg."
                     )
     _files[:] = [files]
     return files
@@ -86,18 +88,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         assessment_id = match.group("id")
         assessment = _assessments.get(assessment_id)
         if assessment is None:
-            known = ", ".join(sorted(_assessments)) or "(none)"
+            known = ", ".join(sorted(_assessments)) or "(geen)"
             raise PluginError(
-                f"{page.file.src_uri}: the marker names unknown assessment '{assessment_id}'; "
-                f"known: {known}."
+                f"{page.file.src_uri}: de regel noemt een onbekende zelftest '{assessment_id}'; "
+                f"bekend zijn: {known}."
             )
         if assessment_id in _rendered:
             raise PluginError(
-                f"{page.file.src_uri}: assessment '{assessment_id}' is already shown on "
-                f"{_rendered[assessment_id]}; show each assessment on one page."
+                f"{page.file.src_uri}: zelftest '{assessment_id}' staat al op "
+                f"{_rendered[assessment_id]}; toon elke zelftest op één pagina."
             )
         _rendered[assessment_id] = page.file.src_uri
-        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url) + "/"
+        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
         # The site root, relative: the browser keys what it keeps by the site's own path.
         site_root = get_relative_url(".", page.url) + "/"
         return render_form(assessment, runtime, site_root)
@@ -119,8 +121,8 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
     for assessment in _assessments.values():
         if _rendered.get(assessment.id) != assessment.page:
             raise PluginError(
-                f"page '{assessment.page}' must show assessment '{assessment.id}': add the marker "
-                f"<!-- zelftest: {assessment.id} --> on a line of its own."
+                f"pagina '{assessment.page}' moet zelftest '{assessment.id}' tonen: zet de regel "
+                f"<!-- zelftest: {assessment.id} --> op een eigen regel in die pagina."
             )
     return env
 
@@ -147,7 +149,7 @@ def render_form(assessment: Assessment, runtime: str, site_root: str = "./") -> 
 <span class="zelftest-status-tekst">De rekenmodule wordt geladen. Je kunt alvast beginnen met invullen.</span>
 </div>
 {team_round}<!-- method="dialog": without the script, submitting sends the answers nowhere. -->
-<form class="zelftest-formulier" method="dialog" aria-label="{escape(assessment.title)}">
+<form class="zelftest-formulier" method="dialog" aria-label="{escape(assessment.title)}" data-weet-niet="{DONT_KNOW_VALUE}">
 {fieldsets}
 <div class="zelftest-verzenden">
 <p class="zelftest-voortgang" id="{prefix}-voortgang">0 van {total} beantwoord</p>

@@ -553,7 +553,9 @@ def test_unknown_or_repeated_team_marker_stops_the_build() -> None:
     html = hook.on_page_content("<!-- teamrapport -->", hook_page("a.md"), config, None)
     assert 'data-team="rapport"' in html and 'data-state="idle"' in html
     assert "<" not in html.split('class="team-catalogus">')[1].split("</script>")[0]
-    with pytest.raises(PluginError, match=r"b\.md: the marker <!-- teamrapport --> is already"):
+    with pytest.raises(PluginError, match=r"b\.md: de regel <!-- teamrapport --> staat al op"):
         hook.on_page_content("<!-- teamrapport -->", hook_page("b.md"), config, None)
-    with pytest.raises(PluginError, match="unknown team page marker '<!-- spiegels -->'"):
+    with pytest.raises(
+        PluginError, match="onbekende regel '<!-- spiegels -->' voor een teampagina"
+    ):
         hook.on_page_content("<!-- spiegels -->", hook_page("c.md"), config, None)

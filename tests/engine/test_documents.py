@@ -88,3 +88,21 @@ def test_result_document_uses_the_given_id_and_date():
         score(assessment(), all_answers(4)), result_id="abcdef0123456789", created=date(2026, 3, 1)
     )
     assert (document["id"], document["created"]) == ("abcdef0123456789", "2026-03-01")
+
+
+def test_definition_gives_each_option_its_position_on_the_scale():
+    options = definition_document(assessment())["scale"]["options"]
+    assert [(o["value"], o["position"]) for o in options] == [
+        (1, 0.0),
+        (2, 25.0),
+        (3, 50.0),
+        (4, 75.0),
+        (5, 100.0),
+    ]
+
+
+def test_result_carries_its_totals_so_no_face_adds_them_up():
+    answers = {**all_answers(4), "v1": None, "f2": None}
+    del answers["f5"]
+    totals = result_document(score(assessment(), answers))["totals"]
+    assert totals == {"answered": 6, "items": 9, "dont_know": 2}

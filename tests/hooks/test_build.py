@@ -68,20 +68,20 @@ def test_marker_naming_an_unknown_assessment_stops_the_build(tmp_path: Path) -> 
     page = "<!-- zelftest: proef -->\n\n<!-- zelftest: bestaat-niet -->\n"
     done = build(project(tmp_path, GOOD, page))
     assert done.returncode != 0
-    assert "zelftests/proef.md: the marker names unknown assessment 'bestaat-niet'" in done.stderr
+    assert "zelftests/proef.md: de regel noemt een onbekende zelftest 'bestaat-niet'" in done.stderr
     assert "Traceback" not in done.stderr
 
 
 def test_page_without_its_marker_stops_the_build(tmp_path: Path) -> None:
     done = build(project(tmp_path, GOOD, "# Geen formulier\n"))
     assert done.returncode != 0
-    assert "must show assessment 'proef'" in done.stderr and "Traceback" not in done.stderr
+    assert "moet zelftest 'proef' tonen" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_missing_page_stops_the_build(tmp_path: Path) -> None:
     done = build(project(tmp_path, GOOD.replace("zelftests/proef.md", "zelftests/elders.md"), ""))
     assert done.returncode != 0
-    assert "names page 'zelftests/elders.md', which is not in docs/" in done.stderr
+    assert "noemt pagina 'zelftests/elders.md', maar die staat niet in docs/" in done.stderr
 
 
 def load_hook(name: str) -> ModuleType:
@@ -96,7 +96,7 @@ def test_build_refuses_a_python_minor_other_than_the_runtimes(monkeypatch) -> No
     runtime = load_hook("pyodide_runtime")
     monkeypatch.setattr(runtime, "sys", SimpleNamespace(version_info=(3, 12, 4)))
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={})
-    with pytest.raises(PluginError, match=r"Python 3\.12, but Pyodide .* embeds Python 3\.13"):
+    with pytest.raises(PluginError, match=r"Python 3\.12, maar Pyodide .* bevat Python 3\.13"):
         runtime.on_config(config)
 
 
@@ -115,7 +115,7 @@ def test_node_modules_missing_gives_a_clear_error(tmp_path: Path) -> None:
     runtime = load_hook("pyodide_runtime")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), extra={})
-    with pytest.raises(PluginError, match=r"run 'make install' \(or 'npm ci'\)"):
+    with pytest.raises(PluginError, match=r"voer 'make install' uit \(of 'npm ci'\)"):
         runtime.on_config(config)
 
 

@@ -23,16 +23,15 @@ export function resultCsv(result) {
   rows.push([
     result.assessment, result.version, "totaal", TEKSTEN.totaalRij,
     number(overall && overall.mean), number(overall && overall.score), overall ? overall.band.label : TEKSTEN.teWeinig,
-    result.dimensions.reduce((sum, d) => sum + d.answered, 0),
-    result.dimensions.reduce((sum, d) => sum + d.items, 0),
-    result.dimensions.reduce((sum, d) => sum + d.dont_know, 0),
+    result.totals.answered, result.totals.items, result.totals.dont_know,
   ]);
   // A byte order mark lets Excel read the file as UTF-8 (accents in titles).
   return "\ufeff" + rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }
 
-export function fileName(result, extension, now = new Date()) {
-  return `vertrouwenswijzer-${result.assessment}-v${result.version}-${now.toISOString().slice(0, 10)}.${extension}`;
+// The file's name carries the result's own date (the engine's, the day only).
+export function fileName(result, extension) {
+  return `vertrouwenswijzer-${result.assessment}-v${result.version}-${result.created}.${extension}`;
 }
 
 // Let the browser save text as a file.

@@ -2,12 +2,12 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 
-// The value of a "weet ik niet" radio (hooks/zelftests.py); it is sent as null: a missing answer.
-export const DONT_KNOW = "weet-ik-niet";
-
 export class Questionnaire {
   constructor(root) {
     this.form = root.querySelector("form.zelftest-formulier");
+    // The value of a "weet ik niet" radio, as the form says (data-weet-niet, from the hook);
+    // it is sent as null: a missing answer.
+    this.dontKnow = this.form.dataset.weetNiet;
     this.questions = [...this.form.querySelectorAll("fieldset.zelftest-vraag")];
     this.progress = this.form.querySelector(".zelftest-voortgang");
     this.notice = this.form.querySelector(".zelftest-melding");
@@ -20,7 +20,7 @@ export class Questionnaire {
     const answers = {};
     for (const question of this.questions) {
       const chosen = question.querySelector("input[type=radio]:checked");
-      if (chosen) answers[question.dataset.item] = chosen.value === DONT_KNOW ? null : Number(chosen.value);
+      if (chosen) answers[question.dataset.item] = chosen.value === this.dontKnow ? null : Number(chosen.value);
     }
     return answers;
   }

@@ -80,11 +80,10 @@ export function renderResult(container, result, definition, guidance = {}) {
   container.replaceChildren(...parts);
 }
 
-// The label of the answer option that lies at this position (0-100) of the scale, lower case;
-// null when no option lies exactly there.
+// The label of the answer option at this position (0-100), lower case; null when none lies
+// exactly there. The engine's definition document gives each option's position.
 function answerAt(scale, position) {
-  const value = scale.min + ((scale.max - scale.min) * position) / 100;
-  const option = scale.options.find((candidate) => candidate.value === value);
+  const option = scale.options.find((candidate) => candidate.position === position);
   return option ? option.label.charAt(0).toLowerCase() + option.label.slice(1) : null;
 }
 
@@ -134,9 +133,8 @@ function table(result) {
     body.append(row(dimension.title, dimension, TEKSTEN.beantwoord(dimension.answered, dimension.items), dimension.id));
   }
   const foot = element("tfoot");
-  const answered = result.dimensions.reduce((sum, dimension) => sum + dimension.answered, 0);
-  const total = result.dimensions.reduce((sum, dimension) => sum + dimension.items, 0);
-  foot.append(row(TEKSTEN.totaalRij, result.overall, TEKSTEN.beantwoord(answered, total), "totaal"));
+  const { answered, items } = result.totals;
+  foot.append(row(TEKSTEN.totaalRij, result.overall, TEKSTEN.beantwoord(answered, items), "totaal"));
   tableElement.append(head, body, foot);
   return tableElement;
 }
