@@ -5,8 +5,8 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { offerDownload } from "./downloads.mjs";
+import { element, paragraph, SVG, svgElement } from "./dom.mjs";
 
-const SVG = "http://www.w3.org/2000/svg";
 // How long to wait for the engine to start (it loads while the reader answers), and for the
 // browser to read a chosen file. Every wait ends in a Dutch message.
 const READY_TIMEOUT_MS = 120_000;
@@ -476,23 +476,5 @@ function header(text, scope, className) {
 function list(texts, className) {
   const node = element("ul", null, className);
   for (const text of texts) node.append(element("li", text));
-  return node;
-}
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== null && text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function paragraph(text, className) {
-  return element("p", text, className);
-}
-
-function svgElement(name, attributes, text) {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== undefined) node.textContent = text;
   return node;
 }

@@ -2,8 +2,8 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { fileName, offerDownload, resultCsv, resultJson } from "./downloads.mjs";
+import { element, paragraph, SVG, svgElement } from "./dom.mjs";
 
-const SVG = "http://www.w3.org/2000/svg";
 const decimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 // Shown numbers: the position as a whole number, the mean with one decimal (Dutch comma).
@@ -189,22 +189,4 @@ function chart(result) {
     svg.append(svgElement("text", { x: (barWidth * tick) / 100, y: axisY, "text-anchor": anchor, class: "zelftest-grafiek-as" }, String(tick)));
   }
   return svg;
-}
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== null && text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function paragraph(text, className) {
-  return element("p", text, className);
-}
-
-function svgElement(name, attributes, text) {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
 }

@@ -6,6 +6,7 @@
 import { TEKSTEN } from "./teksten.mjs";
 import { Runtime, supported } from "./runtime.mjs";
 import { renderLeftOut, renderMirror, renderTeamReport } from "./teamweergave.mjs";
+import { element } from "./dom.mjs";
 
 //: How long the engine may take to start once files are chosen (Pyodide on a slow machine).
 const READY_TIMEOUT_MS = 120_000;
@@ -205,11 +206,4 @@ function withinTime(promise, ms, message) {
 
 function carriesFiles(event) {
   return Boolean(event.dataTransfer) && [...event.dataTransfer.types].includes("Files");
-}
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== null && text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
 }

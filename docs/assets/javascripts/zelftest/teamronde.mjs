@@ -4,6 +4,7 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { offerDownload, resultJson } from "./downloads.mjs";
+import { element } from "./dom.mjs";
 
 //: How long the round waits for the engine to start, or for the report's module to load, before
 //: it gives up and says so.
@@ -315,12 +316,5 @@ function button(text, action, className) {
   const node = element("button", text, className);
   node.type = "button";
   node.dataset.action = action;
-  return node;
-}
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== null && text !== undefined) node.textContent = text;
-  if (className) node.className = className;
   return node;
 }

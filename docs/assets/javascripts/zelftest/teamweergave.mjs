@@ -6,6 +6,7 @@ import { TEKSTEN } from "./teksten.mjs";
 import { formatMean, formatScore } from "./results.mjs";
 import { offerDownload } from "./downloads.mjs";
 import { definitionOf, documentJson, mirrorCsv, teamCsv, teamFileName } from "./teamexport.mjs";
+import { element, heading, paragraph } from "./dom.mjs";
 
 const twoDecimals = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
@@ -391,19 +392,4 @@ function missing(columns) {
   const cell = element("td", TEKSTEN.teWeinigRespondenten, "team-ontbreekt");
   cell.colSpan = columns;
   return cell;
-}
-
-function heading(level, text) {
-  return element(`h${Math.min(level, 6)}`, text);
-}
-
-function paragraph(text, className) {
-  return element("p", text, className);
-}
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== null && text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
 }

@@ -1,0 +1,29 @@
+// Building the page's elements from text: every text is set as textContent, never as markup, so
+// that nothing from a file or a definition can add an element, a handler or a link.
+
+export const SVG = "http://www.w3.org/2000/svg";
+
+// An HTML element with text (none when null or undefined) and a class.
+export function element(name, text, className) {
+  const node = document.createElement(name);
+  if (text !== null && text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+export function paragraph(text, className) {
+  return element("p", text, className);
+}
+
+// A heading of this level (h2 to h6), for parts that sit at different depths on different pages.
+export function heading(level, text) {
+  return element(`h${Math.min(level, 6)}`, text);
+}
+
+// An SVG element with attributes and, optionally, text.
+export function svgElement(name, attributes, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
