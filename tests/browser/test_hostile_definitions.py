@@ -13,9 +13,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from tests.hooks.test_build import CONFIG, GOOD, build, project
-from tools.chromium import CHROMIUM_FLAGS, chromium_path
 from tools.serve import serving
 
 ATTACK = "<img src=x onerror=alert(1)>"
@@ -27,6 +27,7 @@ HOSTILE = (
     .replace("text: Vraag zes.", f'text: "Vraag zes {SCRIPT_END}"')
     .replace("title: Zorg", 'title: "Zorg <b>vet</b> &amp;"')
 )
+pytestmark = pytest.mark.browser
 METHODS_PAGE = "# Verantwoording\n\n<!-- zelftest-verantwoording -->\n"
 
 
@@ -99,15 +100,12 @@ def test_embedded_definition_reads_back_whole(hostile_site: Path) -> None:
     assert definition["items"][-1]["text"] == f"Vraag zes {SCRIPT_END}"
 
 
-def test_in_chromium_the_markup_is_text_and_no_script_runs(hostile_site: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    if executable is None:
-        pytest.fail("Chromium not found: run 'make test', which installs Debian's chromium")
-    with serving(hostile_site) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        page = browser.new_page()
+def test_in_chromium_the_markup_is_text_and_no_script_runs(
+    browser: Browser, hostile_site: Path
+) -> None:
+    with serving(hostile_site) as server:
+        context = browser.new_context()
+        page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in ("verantwoording/", "zelftests/proef/"):
@@ -121,5 +119,5 @@ def test_in_chromium_the_markup_is_text_and_no_script_runs(hostile_site: Path) -
         assert page.locator("fieldset.zelftest-vraag").count() == 6
         assert SCRIPT_END in page.locator("fieldset.zelftest-vraag").last.inner_text()
         assert page.locator(".zelftest").get_attribute("data-state") in ("loading", "ready")
-        browser.close()
+        context.close()
     assert dialogs == []
