@@ -37,13 +37,14 @@ from .documents import (
     band_document,
     definition_document,
 )
-from .model import Assessment
+from .model import Assessment, Item, Scale
 from .scoring import (
     MEANINGFUL_DIFFERENCE,
     AnswerError,
     Result,
     band_for,
     is_meaningful,
+    reverse,
     scale_position,
     score,
 )
@@ -280,7 +281,10 @@ def team_report(
         raise TeamError(_too_few(len(team), catalog.get(chosen or "")), left_out)
     assessment = catalog[chosen]
     results = [respondent.result for respondent in team]
-    dimensions = [_dimension_figures(assessment, d.id, results) for d in assessment.dimensions]
+    dimensions = [
+        _dimension_figures(assessment, index, results)
+        for index in range(len(assessment.dimensions))
+    ]
     overall = None
     if all(dimension["mean"] is not None for dimension in dimensions):
         overall_score = fmean(dimension["score"] for dimension in dimensions)
@@ -299,7 +303,7 @@ def team_report(
         "respondents": len(results),
         "left_out": [{"file": entry.file, "reason": entry.reason} for entry in left_out],
         "dimensions": dimensions,
-        "items": [_item_figures(assessment, item.id, results) for item in assessment.items],
+        "items": [_item_figures(item, assessment.scale, results) for item in assessment.items],
         "overall": overall,
     }
 
@@ -522,22 +526,20 @@ def _mirrored_titles(catalog: Mapping[str, Assessment]) -> str:
     return " of ".join(titles) or "een test met een teamversie"
 
 
-def _keyed(assessment: Assessment, item_id: str, value: int) -> int:
+def _keyed(item: Item, value: int, scale: Scale) -> int:
     """An answer after reverse keying, when its item is reverse-keyed."""
-    item = next(item for item in assessment.items if item.id == item_id)
-    scale = assessment.scale
-    return scale.min + scale.max - value if item.reverse else value
+    return reverse(value, scale) if item.reverse else value
 
 
 def _dimension_figures(
-    assessment: Assessment, dimension_id: str, results: Sequence[Result]
+    assessment: Assessment, index: int, results: Sequence[Result]
 ) -> dict[str, Any]:
-    """Team figures of one dimension, or only its counts when it has too few respondents."""
-    dimension = next(d for d in assessment.dimensions if d.id == dimension_id)
-    items = assessment.items_of(dimension_id)
-    respondents = [
-        result for result in results if _dimension_mean(result, dimension_id) is not None
-    ]
+    """Team figures of the index-th dimension, or only its counts with too few respondents."""
+    dimension = assessment.dimensions[index]
+    items = assessment.items_of(dimension.id)
+    scale = assessment.scale
+    # Each result lists its dimensions in the definition's order.
+    respondents = [result for result in results if result.dimensions[index].mean is not None]
     complete = [r for r in respondents if all(r.answers.get(item.id) is not None for item in items)]
     figures: dict[str, Any] = {
         "id": dimension.id,
@@ -554,12 +556,12 @@ def _dimension_figures(
     }
     if len(respondents) < MIN_RESPONDENTS:
         return figures
-    means = [_dimension_mean(result, dimension_id) or 0.0 for result in respondents]
+    means = [result.dimensions[index].mean or 0.0 for result in respondents]
     mean = fmean(means)
     position = scale_position(mean, assessment.scale)
     keyed = [
         [
-            _keyed(assessment, item.id, value)
+            _keyed(item, value, scale)
             for result in respondents
             if (value := result.answers.get(item.id)) is not None
         ]
@@ -569,7 +571,7 @@ def _dimension_figures(
     alpha = None
     if len(complete) >= MIN_ALPHA_RESPONDENTS:
         alpha = cronbach_alpha(
-            [[_keyed(assessment, i.id, r.answers[i.id] or 0) for i in items] for r in complete]
+            [[_keyed(i, r.answers[i.id] or 0, scale) for i in items] for r in complete]
         )
     figures.update(
         mean=mean,
@@ -583,17 +585,9 @@ def _dimension_figures(
     return figures
 
 
-def _dimension_mean(result: Result, dimension_id: str) -> float | None:
-    """One respondent's mean on one dimension (None with too few answers)."""
-    return next(d.mean for d in result.dimensions if d.dimension.id == dimension_id)
-
-
-def _item_figures(
-    assessment: Assessment, item_id: str, results: Sequence[Result]
-) -> dict[str, Any]:
+def _item_figures(item: Item, scale: Scale, results: Sequence[Result]) -> dict[str, Any]:
     """The distribution of one item's raw answers over all files; withheld below the minimum."""
-    item = next(item for item in assessment.items if item.id == item_id)
-    values = [v for result in results if (v := result.answers.get(item_id)) is not None]
+    values = [v for result in results if (v := result.answers.get(item.id)) is not None]
     enough = len(values) >= MIN_RESPONDENTS
     counted = Counter(values)
     return {
@@ -603,7 +597,5 @@ def _item_figures(
         "mean": fmean(values) if enough else None,
         "sd": stdev(values) if enough else None,
         "dont_know": len(results) - len(values),
-        "counts": {str(o.value): counted[o.value] for o in assessment.scale.options}
-        if enough
-        else None,
+        "counts": {str(o.value): counted[o.value] for o in scale.options} if enough else None,
     }
