@@ -20,6 +20,17 @@ export function heading(level, text) {
   return element(`h${Math.min(level, 6)}`, text);
 }
 
+// A region that scrolls sideways when a table is wider than the screen; focusable so that a
+// keyboard user can scroll it too (WCAG 2.1.1), and named after the table.
+export function scrollable(table, label) {
+  const region = element("div", null, "zelftest-tabel-kader");
+  region.tabIndex = 0;
+  region.setAttribute("role", "region");
+  region.setAttribute("aria-label", label);
+  region.append(table);
+  return region;
+}
+
 // An SVG element with attributes and, optionally, text.
 export function svgElement(name, attributes, text) {
   const node = document.createElementNS(SVG, name);

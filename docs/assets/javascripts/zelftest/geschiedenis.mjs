@@ -5,7 +5,7 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { offerDownload } from "./downloads.mjs";
-import { element, paragraph, SVG, svgElement } from "./dom.mjs";
+import { element, paragraph, scrollable, SVG, svgElement } from "./dom.mjs";
 
 // How long to wait for the engine to start (it loads while the reader answers), and for the
 // browser to read a chosen file. Every wait ends in a Dutch message.
@@ -385,13 +385,7 @@ export class History {
     const head = element("thead");
     head.append(headRow);
     tableElement.append(head, body);
-    // A region that scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
-    const region = element("div", null, "zelftest-tabel-kader");
-    region.tabIndex = 0;
-    region.setAttribute("role", "region");
-    region.setAttribute("aria-label", TEKSTEN.geschiedenisTabel);
-    region.append(tableElement);
-    return region;
+    return scrollable(tableElement, TEKSTEN.geschiedenisTabel);
   }
 
   // One small chart per dimension: the position (0-100) of each result, in date order.

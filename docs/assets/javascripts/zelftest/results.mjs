@@ -2,7 +2,7 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { fileName, offerDownload, resultCsv, resultJson } from "./downloads.mjs";
-import { element, paragraph, SVG, svgElement } from "./dom.mjs";
+import { element, paragraph, scrollable, SVG, svgElement } from "./dom.mjs";
 
 const decimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -41,7 +41,7 @@ export function renderResult(container, result, definition, guidance = {}) {
     .map(([, number]) => number);
   if (dontKnow.length > 0) parts.push(paragraph(TEKSTEN.weetNiet(dontKnow), "zelftest-weet-niet-aantal"));
 
-  parts.push(scrollable(table(result)));
+  parts.push(scrollable(table(result), TEKSTEN.tabelBijschrift));
   parts.push(chart(result));
 
   const bandsHeading = element("h3", TEKSTEN.bandenKop);
@@ -103,17 +103,6 @@ function actions(result) {
     box.append(button);
   }
   return box;
-}
-
-// A region that scrolls sideways when the table is wider than the screen; focusable so that a
-// keyboard user can scroll it too (WCAG 2.1.1), and named after the table.
-function scrollable(tableElement) {
-  const region = element("div", null, "zelftest-tabel-kader");
-  region.tabIndex = 0;
-  region.setAttribute("role", "region");
-  region.setAttribute("aria-label", TEKSTEN.tabelBijschrift);
-  region.append(tableElement);
-  return region;
 }
 
 function table(result) {

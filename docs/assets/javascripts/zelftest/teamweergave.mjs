@@ -6,7 +6,7 @@ import { TEKSTEN } from "./teksten.mjs";
 import { formatMean, formatScore } from "./results.mjs";
 import { offerDownload } from "./downloads.mjs";
 import { definitionOf, documentJson, mirrorCsv, teamCsv, teamFileName } from "./teamexport.mjs";
-import { element, heading, paragraph } from "./dom.mjs";
+import { element, heading, paragraph, scrollable } from "./dom.mjs";
 
 const twoDecimals = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
@@ -358,14 +358,6 @@ function notes(texts) {
 
 // A region that scrolls sideways when the table is wider than the screen; focusable so that a
 // keyboard user can scroll it too, and named after its table.
-function scrollable(table, label) {
-  const region = element("div", null, "zelftest-tabel-kader");
-  region.tabIndex = 0;
-  region.setAttribute("role", "region");
-  region.setAttribute("aria-label", label);
-  region.append(table);
-  return region;
-}
 
 function headRow(labels) {
   const head = element("thead");
