@@ -18,6 +18,7 @@ from .history import (
 )
 from .model import Assessment
 from .scoring import score
+from .spreadsheet import result_csv as _result_csv
 from .team import TeamError, mirror_with_report, team_report
 from .untrusted import base_name, shown
 
@@ -30,6 +31,11 @@ def score_json(definition_json: str, answers_json: str) -> str:
     """
     assessment = assessment_from_document(json.loads(definition_json))
     return json.dumps(result_document(score(assessment, answers_from_json(answers_json))))
+
+
+def result_csv(result_json: str) -> str:
+    """A result document (as score_json returned it) as CSV text for a spreadsheet."""
+    return _result_csv(json.loads(result_json))
 
 
 def team_report_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]) -> str:

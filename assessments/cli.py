@@ -18,6 +18,7 @@ from .documents import answers_from_json, definition_document, result_document
 from .files import load_all, release, unreleased
 from .model import Assessment
 from .scoring import AnswerError, score
+from .spreadsheet import result_csv
 from .team import MAX_FILES, TeamError, catalog_of, mirror_report, team_report
 from .untrusted import MAX_FILE_BYTES, base_name, shown
 
@@ -58,6 +59,7 @@ def list_command(args: argparse.Namespace) -> int:
                 "page": a.page,
                 "team_report": a.team_report,
                 "mirror_of": a.mirror_of,
+                "self_rated": a.self_rated,
             }
             for a in assessments
         ]
@@ -114,7 +116,12 @@ def score_command(args: argparse.Namespace) -> int:
         result = score(assessment, answers_from_json(data))
     except AnswerError as error:
         raise _UsageError(f"{shown(args.answers)}: {error}") from None
-    print(json.dumps(result_document(result), ensure_ascii=False, indent=2))
+    document = result_document(result)
+    if args.csv:
+        # The same CSV the pages offer; stdout keeps its own line ends (CRLF is in the text).
+        sys.stdout.write(result_csv(document))
+    else:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -204,6 +211,9 @@ def _parser() -> argparse.ArgumentParser:
     scoring.add_argument("id", metavar="ID")
     scoring.add_argument(
         "answers", metavar="ANSWERS.json", help="item id -> value, null = weet ik niet"
+    )
+    scoring.add_argument(
+        "--csv", action="store_true", help="print the result as CSV (as the pages offer it)"
     )
     scoring.set_defaults(command=score_command)
 

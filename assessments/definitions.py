@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from .model import Assessment, Band, Dimension, Item, Option, Scale
@@ -22,6 +23,8 @@ MIN_ITEMS_PER_DIMENSION = 3
 #: More answer options than this make no sense to a reader, and a huge scale costs memory.
 MAX_OPTIONS = 11
 DEFAULT_DONT_KNOW = "Weet ik niet / niet van toepassing"
+#: How far (in positions, 0-100) an inner band edge must stay from every answer option.
+EDGE_DISTANCE = 1.0
 
 TOP_LEVEL_KEYS = {
     "id": True,
@@ -36,6 +39,7 @@ TOP_LEVEL_KEYS = {
     "items": True,
     "team_report": False,
     "mirror_of": False,
+    "self_rated": False,
 }
 SCALE_KEYS = {"min": True, "max": True, "options": True, "dont_know": False}
 OPTION_KEYS = {"value": True, "label": True}
@@ -185,6 +189,11 @@ def _path(parent: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{parent}[{key}]"
     return f"{parent}.{key}" if parent else key
+
+
+def _number(value: float) -> str:
+    """A position as a content owner writes it: 12.5, 50."""
+    return f"{value:g}"
 
 
 class _Checker:
@@ -354,15 +363,14 @@ class _Checker:
         items = self.each(top, "items", ITEM_KEYS, self.item)
         self.unique(top, "items", "item")
         self.item_dimensions(top, dimensions, items)
-        team_report = top.get("team_report", False)
-        if not isinstance(team_report, bool):
-            self.add(
-                "team_report",
-                f"'{shown(team_report)}' moet true of false zijn: true als een team zijn uitslagen "
-                "mag samenvoegen tot een teamrapport.",
-                top,
-                "team_report",
-            )
+        team_report = self.flag(
+            top,
+            "team_report",
+            "true als een team zijn uitslagen mag samenvoegen tot een teamrapport",
+        )
+        self_rated = self.flag(
+            top, "self_rated", "true als mensen zichzelf beoordelen, zoals in 'persoonlijk'"
+        )
         mirror_of = top.get("mirror_of")
         if mirror_of is not None and (
             not isinstance(mirror_of, str) or not ID_PATTERN.fullmatch(mirror_of)
@@ -374,6 +382,8 @@ class _Checker:
                 top,
                 "mirror_of",
             )
+        if scale is not None and len(bands) == len(top.get("bands") or []):
+            self.band_edges(top, bands, scale)
         if self.problems or scale is None or version is None:
             return None
         return Assessment(
@@ -389,6 +399,7 @@ class _Checker:
             bands=tuple(bands),
             team_report=team_report,
             mirror_of=mirror_of,
+            self_rated=self_rated,
         )
 
     def scale(self, top: Mapping[str, Any]) -> Scale | None:
@@ -490,6 +501,41 @@ class _Checker:
                     index,
                 )
         return bands
+
+    def band_edges(self, top: Mapping[str, Any], bands: Sequence[Band], scale: Scale) -> None:
+        """Every inner band edge lies between two answer options, at least 1 point from each.
+
+        A mean exactly on an option then falls inside the band that names it: all "neutraal"
+        is neutral, never "eerder eens" (CONTENT.md).
+        """
+        positions = [
+            100 * (option.value - scale.min) / (scale.max - scale.min) for option in scale.options
+        ]
+        between = ", ".join(_number((low + high) / 2) for low, high in pairwise(positions))
+        for index, band in enumerate(bands[1:], start=1):
+            near = [
+                option
+                for option, position in zip(scale.options, positions, strict=True)
+                if abs(band.lower - position) < EDGE_DISTANCE
+            ]
+            if near:
+                self.add(
+                    f"bands[{index}].from",
+                    f"{_number(band.lower)} ligt op (of vlakbij) antwoord {near[0].value} "
+                    f"('{shown(near[0].label)}'). Leg een bandgrens tussen twee antwoorden, "
+                    f"zodat een gemiddelde precies op een antwoord in de band valt die het noemt: "
+                    f"kies uit {between}.",
+                    top["bands"],
+                    index,
+                )
+
+    def flag(self, top: Mapping[str, Any], key: str, meaning: str) -> bool:
+        """An optional true/false field of the definition (false when absent)."""
+        value = top.get(key, False)
+        if not isinstance(value, bool):
+            self.add(key, f"'{shown(value)}' moet true of false zijn: {meaning}.", top, key)
+            return False
+        return value
 
     def band(self, node: Mapping[str, Any], field: str) -> Band | None:
         """One band: from (inclusive) to (exclusive, except 100)."""

@@ -12,6 +12,7 @@ import uuid
 from datetime import date
 from typing import Any
 
+from .display import date_text, decimal_text, position_text
 from .model import Assessment, Band, Dimension, Item, Option, Scale
 from .scoring import (
     MEANINGFUL_DIFFERENCE,
@@ -26,7 +27,7 @@ from .untrusted import UntrustedInput, parse_json
 from .versions import fingerprint
 
 RESULT_FORMAT = "vertrouwenswijzer-resultaat"
-RESULT_FORMAT_VERSION = 1
+RESULT_FORMAT_VERSION = 2
 DEFINITION_FORMAT = "vertrouwenswijzer-zelftest"
 DEFINITION_FORMAT_VERSION = 1
 
@@ -45,6 +46,7 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
         "intro": assessment.intro,
         "team_report": assessment.team_report,
         "mirror_of": assessment.mirror_of,
+        "self_rated": assessment.self_rated,
         "scale": {
             "min": assessment.scale.min,
             "max": assessment.scale.max,
@@ -133,6 +135,7 @@ def assessment_from_document(document: dict[str, Any]) -> Assessment:
         ),
         team_report=document.get("team_report", False),
         mirror_of=document.get("mirror_of"),
+        self_rated=document.get("self_rated", False),
     )
 
 
@@ -156,35 +159,49 @@ def result_document(
     facilitator tells nothing about who made it or when exactly.
     """
     assessment = result.assessment
+    day = created or date.today()
+    dimensions = result.dimensions
+    numbers = {item.id: number for number, item in enumerate(assessment.items, start=1)}
+    dont_know = [numbers[item_id] for item_id, value in result.answers.items() if value is None]
+    answered = sum(dimension.answered for dimension in dimensions)
     return {
         "format": RESULT_FORMAT,
         "format_version": RESULT_FORMAT_VERSION,
         "id": result_id or new_result_id(),
-        "created": (created or date.today()).isoformat(),
+        "created": day.isoformat(),
+        "created_shown": date_text(day),
         "assessment": assessment.id,
         "version": assessment.version,
         "fingerprint": fingerprint(assessment),
         "title": assessment.title,
+        "self_rated": assessment.self_rated,
         "scale": {"min": assessment.scale.min, "max": assessment.scale.max},
-        "dimensions": [_dimension(dimension) for dimension in result.dimensions],
+        "dimensions": [_dimension(dimension) for dimension in dimensions],
         "overall": None
         if result.overall_mean is None
         else {
             "mean": result.overall_mean,
             "score": result.overall_score,
             "band": band_document(result.overall_band),
+            "shown_mean": decimal_text(result.overall_mean),
+            "shown_score": position_text(result.overall_score),
         },
         # Over all dimensions, so that a face shows totals without adding them up itself.
         "totals": {
-            "answered": sum(dimension.answered for dimension in result.dimensions),
-            "items": sum(dimension.items for dimension in result.dimensions),
-            "dont_know": sum(dimension.dont_know for dimension in result.dimensions),
+            "answered": answered,
+            "items": sum(dimension.items for dimension in dimensions),
+            "dont_know": sum(dimension.dont_know for dimension in dimensions),
+            # Question numbers as the form shows them (definition order, from 1).
+            "dont_know_numbers": sorted(dont_know),
+            "all_dont_know": answered == 0 and bool(dont_know),
         },
+        # The strongest and weakest dimensions: lists, because equal means are a tie.
         "profile": {
-            "strongest": result.strongest.dimension.id if result.strongest else None,
-            "weakest": result.weakest.dimension.id if result.weakest else None,
+            "strongest": [dimension.dimension.id for dimension in result.strongest],
+            "weakest": [dimension.dimension.id for dimension in result.weakest],
             "spread": result.spread,
             "meaningful_difference": MEANINGFUL_DIFFERENCE,
+            "shown_meaningful_difference": decimal_text(MEANINGFUL_DIFFERENCE),
             "spread_is_meaningful": result.spread_is_meaningful,
         },
         "norm_group": None,
@@ -253,6 +270,8 @@ def _dimension(result: DimensionResult) -> dict[str, Any]:
         "mean": result.mean,
         "score": result.score,
         "band": band_document(result.band),
+        "shown_mean": decimal_text(result.mean),
+        "shown_score": position_text(result.score),
         "answered": result.answered,
         "items": result.items,
         "dont_know": result.dont_know,

@@ -27,13 +27,13 @@ file. The rules, in the order they are applied:
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .display import shown_position
 from .documents import RESULT_FORMAT
 from .model import Assessment
 from .scoring import MEANINGFUL_DIFFERENCE, Result, is_meaningful
@@ -291,15 +291,6 @@ def changes(before: Result, after: Result) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def shown_position(score: float) -> int:
-    """A position as the pages show it: a whole number, a half rounded up (JavaScript's Math.round).
-
-    >>> shown_position(62.5), shown_position(37.5), shown_position(12.4)
-    (63, 38, 12)
-    """
-    return math.floor(score + 0.5)
 
 
 # ---- Helper functions ----

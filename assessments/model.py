@@ -84,6 +84,9 @@ class Assessment:
     team_report: bool = False
     #: The self-rated test this one mirrors item by item (the team's view of a manager), or None.
     mirror_of: str | None = None
+    #: Whether respondents rate themselves (persoonlijk, leiderschap): only then does the result
+    #: add that people who rate themselves tend to be kinder to themselves than others are.
+    self_rated: bool = False
 
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         """The items of one dimension, in definition order."""

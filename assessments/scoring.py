@@ -12,8 +12,11 @@ The rules, in the order they are applied:
 5. The overall score is the mean of the dimension means; it is withheld (``None``)
    as soon as one dimension has too few answers.
 6. Bands are anchored to the answer scale. There is no norm group.
-7. For one person a difference of less than :data:`MEANINGFUL_DIFFERENCE` scale points
-   between two dimensions is within measurement error.
+7. The profile names the strongest and the weakest dimension; dimensions with equal means are
+   named together, as a tie.
+8. For one person a difference of less than :data:`MEANINGFUL_DIFFERENCE` scale points between
+   two dimensions is, as a rule of thumb, within measurement error. It is a rule of thumb, not a
+   measured error margin: the tests have not been piloted.
 """
 
 from __future__ import annotations
@@ -26,8 +29,11 @@ from statistics import fmean
 from .model import Assessment, Band, Dimension, Scale
 
 #: Differences between two dimensions below this many scale points are not meaningful for one
-#: person: about the measurement error of a short scale (CONTENT.md).
+#: person: a rule of thumb for the measurement error of a short scale, not a measured margin
+#: (the tests have not been piloted; CONTENT.md).
 MEANINGFUL_DIFFERENCE = 0.7
+#: Means closer than this count as equal (a tie): floating point, not a real difference.
+TIE_TOLERANCE = 1e-9
 
 Answers = Mapping[str, int | None]
 
@@ -65,16 +71,19 @@ class Result:
     overall_mean: float | None
     overall_score: float | None
     overall_band: Band | None
-    strongest: DimensionResult | None
-    weakest: DimensionResult | None
+    #: The dimensions with the highest mean, in definition order; more than one is a tie.
+    #: Empty when fewer than two dimensions are scored.
+    strongest: tuple[DimensionResult, ...]
+    #: The dimensions with the lowest mean, in definition order, ties included; or empty.
+    weakest: tuple[DimensionResult, ...]
 
     @property
     def spread(self) -> float | None:
         """The distance in scale points between the strongest and the weakest dimension."""
-        if self.strongest is None or self.weakest is None:
+        if not self.strongest or not self.weakest:
             return None
-        assert self.strongest.mean is not None and self.weakest.mean is not None
-        return self.strongest.mean - self.weakest.mean
+        assert self.strongest[0].mean is not None and self.weakest[0].mean is not None
+        return self.strongest[0].mean - self.weakest[0].mean
 
     @property
     def spread_is_meaningful(self) -> bool:
@@ -182,11 +191,10 @@ def score(assessment: Assessment, answers: Answers) -> Result:
         overall_mean = fmean(result.mean for result in scored if result.mean is not None)
         overall_score = scale_position(overall_mean, assessment.scale)
         overall_band = band_for(overall_score, assessment.bands)
-    strongest = weakest = None
+    strongest = weakest = ()
     if len(scored) >= 2:
-        # max() and min() return the first of equals, so ties go to the earlier dimension.
-        strongest = max(scored, key=lambda result: result.mean or 0.0)
-        weakest = min(scored, key=lambda result: result.mean or 0.0)
+        strongest = _tied_at(scored, max(result.mean or 0.0 for result in scored))
+        weakest = _tied_at(scored, min(result.mean or 0.0 for result in scored))
     return Result(
         assessment=assessment,
         answers=dict(answers),
@@ -206,6 +214,15 @@ def _shown(value: object) -> str:
     """A value from an answers file, quoted as repr does but cut short: files may be hostile."""
     text = repr(value)
     return text if len(text) <= 80 else text[:80] + "…"
+
+
+def _tied_at(scored: list[DimensionResult], mean: float) -> tuple[DimensionResult, ...]:
+    """The scored dimensions whose mean equals ``mean``: one, or several in a tie."""
+    return tuple(
+        result
+        for result in scored
+        if result.mean is not None and abs(result.mean - mean) <= TIE_TOLERANCE
+    )
 
 
 def _score_dimension(

@@ -27,10 +27,10 @@ _VALID: dict[str, Any] = {
         "dont_know": "Weet ik niet",
     },
     "bands": [
-        {"id": "laag", "from": 0, "to": 25, "label": "Laag", "text": "Laag."},
-        {"id": "onder", "from": 25, "to": 50, "label": "Onder het midden", "text": "Onder."},
-        {"id": "boven", "from": 50, "to": 75, "label": "Boven het midden", "text": "Boven."},
-        {"id": "hoog", "from": 75, "to": 100, "label": "Hoog", "text": "Hoog."},
+        {"id": "laag", "from": 0, "to": 37.5, "label": "Laag", "text": "Laag."},
+        {"id": "midden", "from": 37.5, "to": 62.5, "label": "In het midden", "text": "Midden."},
+        {"id": "boven", "from": 62.5, "to": 87.5, "label": "Boven het midden", "text": "Boven."},
+        {"id": "hoog", "from": 87.5, "to": 100, "label": "Hoog", "text": "Hoog."},
     ],
     "dimensions": [
         {"id": "vier", "title": "Dimensie met vier items"},

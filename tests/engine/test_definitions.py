@@ -110,16 +110,46 @@ def test_scale_value_without_an_option_is_reported():
 
 def test_bands_with_a_gap_are_reported():
     data = valid_definition()
-    data["bands"][1]["from"] = 30
+    data["bands"][1]["from"] = 40
     field, message = only_problem(data)
-    assert field == "bands[1].from" and "tussen 25 en 30 valt geen band" in message
+    assert field == "bands[1].from" and "tussen 37.5 en 40 valt geen band" in message
 
 
 def test_overlapping_bands_are_reported():
     data = valid_definition()
-    data["bands"][2]["from"] = 40
+    data["bands"][2]["from"] = 60
     field, message = only_problem(data)
-    assert field == "bands[2].from" and "overlapt met band 'onder'" in message
+    assert field == "bands[2].from" and "overlapt met band 'midden'" in message
+
+
+def test_a_band_edge_on_an_answer_option_is_reported():
+    # 50 is "regelmatig" on the 1-5 scale: all-"regelmatig" would land in the band above it.
+    data = valid_definition()
+    data["bands"][1]["to"] = data["bands"][2]["from"] = 50
+    field, message = only_problem(data)
+    assert field == "bands[2].from"
+    assert "50 ligt op (of vlakbij) antwoord 3 ('Regelmatig')" in message
+    assert "kies uit 12.5, 37.5, 62.5, 87.5" in message
+
+
+def test_a_band_edge_within_one_point_of_an_option_is_reported():
+    for edge in (74.1, 75.9, 0.5):
+        data = valid_definition()
+        data["bands"][2]["to"] = data["bands"][3]["from"] = edge
+        if edge < 1:  # an inner edge near 0: make the bands before it fit
+            data["bands"] = [
+                {**data["bands"][0], "to": edge},
+                {**data["bands"][3], "from": edge},
+            ]
+        found = [field for field, _ in problems(data)]
+        assert any(field.endswith(".from") for field in found), edge
+
+
+def test_a_band_edge_one_point_or_more_from_every_option_is_accepted():
+    for edge in (26.0, 49.0, 12.5):
+        data = valid_definition()
+        data["bands"][0]["to"] = data["bands"][1]["from"] = edge
+        assert parse_assessment(data, "proef.yaml").bands[1].lower == edge
 
 
 def test_bands_must_cover_0_to_100():

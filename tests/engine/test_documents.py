@@ -16,7 +16,7 @@ from tests.engine.builders import all_answers, assessment
 #: The fingerprint of the builders' small definition, computed once in CPython. The same digest
 #: inside Pyodide proves that both runtimes see one content the same way, so a result scored in
 #: a browser can be matched to the version that the build released.
-PROEF_FINGERPRINT = "sha256:04a32098e160ba61a2ed7204996f77cadd767d84ada5f17e430cbf0a9ea087b5"
+PROEF_FINGERPRINT = "sha256:04f185a0a048b65970dc792d540d6c52ee009d4327a01422c579df5f963e6e43"
 
 
 def test_fingerprint_is_the_same_in_every_runtime():
@@ -53,7 +53,7 @@ def test_definition_document_round_trips_to_the_same_assessment():
 
 def test_result_records_assessment_version_and_fingerprint():
     document = result_document(score(assessment(), all_answers(4)))
-    assert (document["format"], document["format_version"]) == ("vertrouwenswijzer-resultaat", 1)
+    assert (document["format"], document["format_version"]) == ("vertrouwenswijzer-resultaat", 2)
     assert (document["assessment"], document["version"]) == ("proef", 1)
     assert document["fingerprint"] == fingerprint(assessment())
     assert document["norm_group"] is None
@@ -105,4 +105,39 @@ def test_result_carries_its_totals_so_no_face_adds_them_up():
     answers = {**all_answers(4), "v1": None, "f2": None}
     del answers["f5"]
     totals = result_document(score(assessment(), answers))["totals"]
-    assert totals == {"answered": 6, "items": 9, "dont_know": 2}
+    assert totals == {
+        "answered": 6,
+        "items": 9,
+        "dont_know": 2,
+        "dont_know_numbers": [1, 6],  # v1 and f2: questions 1 and 6 of the form
+        "all_dont_know": False,
+    }
+
+
+def test_a_result_of_only_dont_know_says_so():
+    totals = result_document(score(assessment(), dict.fromkeys(all_answers(4))))["totals"]
+    assert totals["all_dont_know"] and totals["answered"] == 0
+    assert totals["dont_know_numbers"] == list(range(1, 10))
+    assert not result_document(score(assessment(), {}))["totals"]["all_dont_know"]
+
+
+def test_result_carries_the_figures_as_shown_so_no_face_rounds_them():
+    # vier: 4, 4, 3, 3 -> 3.5 (position 62.5); vijf: 4, 4, 4, 4, 3 -> 3.8 (position 70).
+    answers = {"v1": 4, "v2": 4, "v3": 3, "v4": 3, "f1": 4, "f2": 4, "f3": 4, "f4": 4, "f5": 3}
+    document = result_document(score(assessment(), answers), created=date(2026, 3, 1))
+    shown = [(d["shown_mean"], d["shown_score"]) for d in document["dimensions"]]
+    assert shown == [("3,5", "63"), ("3,8", "70")]
+    assert (document["overall"]["shown_mean"], document["overall"]["shown_score"]) == ("3,7", "66")
+    assert document["created"] == "2026-03-01" and document["created_shown"] == "1 maart 2026"
+    assert document["profile"]["shown_meaningful_difference"] == "0,7"
+    missing = result_document(score(assessment(), {"v1": 4}))["dimensions"][0]
+    assert missing["shown_mean"] is None and missing["shown_score"] is None
+
+
+def test_result_and_definition_say_whether_the_test_is_self_rated():
+    proef = assessment()
+    assert result_document(score(proef, {}))["self_rated"] is False
+    rated = dataclasses.replace(proef, self_rated=True)
+    assert result_document(score(rated, {}))["self_rated"] is True
+    assert definition_document(rated)["self_rated"] is True
+    assert assessment_from_document(definition_document(rated)).self_rated

@@ -72,8 +72,8 @@ def test_scale_position_is_linear_between_the_scale_ends():
 
 def test_band_lower_edge_belongs_to_the_band():
     bands = assessment().bands
-    assert band_for(25.0, bands).id == "onder"
-    assert band_for(24.999, bands).id == "laag"
+    assert band_for(37.5, bands).id == "midden"
+    assert band_for(37.499, bands).id == "laag"
     assert band_for(0.0, bands).id == "laag"
 
 
@@ -86,8 +86,28 @@ def test_position_outside_the_bands_is_an_error():
 
 
 def test_dimension_band_follows_its_position():
-    result = score(assessment(), {**all_answers(2), "v4": 4})  # mean 2 -> position 25
-    assert [d.band.id for d in result.dimensions] == ["onder", "onder"]
+    result = score(assessment(), {**all_answers(3), "v4": 3})  # mean 3 -> position 50
+    assert [d.band.id for d in result.dimensions] == ["midden", "midden"]
+
+
+def test_answering_one_option_throughout_lands_in_the_band_that_contains_it():
+    assert_each_option_lands_in_its_own_band(assessment())
+
+
+def assert_each_option_lands_in_its_own_band(tested):
+    """Keyed answers of v everywhere (a reverse-keyed item answered with its mirror image) give,
+    for every dimension and the total, the band that holds v inside it, not on its edge."""
+    for option in tested.scale.options:
+        answers = {
+            item.id: reverse(option.value, tested.scale) if item.reverse else option.value
+            for item in tested.items
+        }
+        result = score(tested, answers)
+        position = scale_position(option.value, tested.scale)
+        for band in (*(d.band for d in result.dimensions), result.overall_band):
+            assert band.lower <= position <= band.upper, (tested.id, option.label, band.id)
+            on_an_edge = position in (band.lower, band.upper)
+            assert not on_an_edge or position in (0, 100), (tested.id, option.label, band.id)
 
 
 def test_overall_is_the_mean_of_the_dimension_means():
@@ -95,7 +115,7 @@ def test_overall_is_the_mean_of_the_dimension_means():
     result = score(assessment(), answers)
     assert result.overall_mean == 4.0  # (5 + 3) / 2, not the mean of all nine answers
     assert result.overall_score == 75.0
-    assert result.overall_band.id == "hoog"
+    assert result.overall_band.id == "boven"
 
 
 def test_overall_is_withheld_when_a_dimension_has_too_few_answers():
@@ -109,9 +129,18 @@ def test_overall_is_withheld_when_a_dimension_has_too_few_answers():
 def test_strongest_and_weakest_dimension_are_named():
     answers = {"v1": 5, "v2": 5, "v3": 5, "v4": 1, "f1": 2, "f2": 2, "f3": 2, "f4": 2, "f5": 2}
     result = score(assessment(), answers)
-    assert result.strongest.dimension.id == "vier"
-    assert result.weakest.dimension.id == "vijf"
+    assert [d.dimension.id for d in result.strongest] == ["vier"]
+    assert [d.dimension.id for d in result.weakest] == ["vijf"]
     assert result.spread == 3.0 and result.spread_is_meaningful
+
+
+def test_equal_dimensions_are_named_together_as_a_tie():
+    result = score(assessment(), {**all_answers(4), "v4": 2})  # v4 reverse-keyed: 2 counts as 4
+    assert [d.dimension.id for d in result.strongest] == ["vier", "vijf"]
+    assert [d.dimension.id for d in result.weakest] == ["vier", "vijf"]
+    assert result.spread == 0.0 and not result.spread_is_meaningful
+    profile = result_document(result)["profile"]
+    assert profile["strongest"] == profile["weakest"] == ["vier", "vijf"]
 
 
 VIER_AT_3_5 = {"v1": 4, "v2": 4, "v3": 3, "v4": 3}  # v4 reversed: 3 stays 3; mean 3.5
@@ -133,7 +162,9 @@ def test_difference_of_exactly_0_7_scale_points_is_meaningful():
 
 def test_no_profile_with_fewer_than_two_scored_dimensions():
     result = score(assessment(), {"v1": 4, "v2": 4, "v3": 4})
-    assert result.strongest is None and result.weakest is None and result.spread is None
+    assert result.strongest == () and result.weakest == () and result.spread is None
+    profile = result_document(result)["profile"]
+    assert profile["strongest"] == profile["weakest"] == []
 
 
 def test_unknown_item_id_is_rejected():
@@ -149,7 +180,7 @@ def test_answer_off_the_scale_is_rejected():
 def test_result_document_records_assessment_id_version_and_answers():
     document = result_document(score(assessment(), {"v1": 3, "v2": None}))
     assert document["assessment"] == "proef" and document["version"] == 1
-    assert document["format"] == "vertrouwenswijzer-resultaat" and document["format_version"] == 1
+    assert document["format"] == "vertrouwenswijzer-resultaat" and document["format_version"] == 2
     assert document["answers"] == {"v1": 3, "v2": None}
     assert document["norm_group"] is None
     first = document["dimensions"][0]

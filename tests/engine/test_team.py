@@ -136,7 +136,7 @@ def test_team_mean_sd_score_and_band_worked_by_hand():
     vier = figures(worked_report(), "vier")
     assert vier["n"] == 5
     assert vier["mean"] == 4.0 and close(vier["sd"], math.sqrt(0.5))
-    assert vier["score"] == 75.0 and vier["band"]["id"] == "hoog"
+    assert vier["score"] == 75.0 and vier["band"]["id"] == "boven"
 
 
 def test_team_agreement_worked_by_hand():
@@ -393,7 +393,7 @@ def test_a_team_report_is_left_out_of_a_team_report():
 
 
 def test_a_result_of_another_file_format_version_is_left_out():
-    assert "bestandsversie" in left_out("nieuw.json", changed(format_version=2))
+    assert "bestandsversie" in left_out("nieuw.json", changed(format_version=3))
 
 
 def test_tampered_scores_are_recomputed_and_the_file_left_out():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_each_assessment_has_its_dimensions_counts_and_bands(page) -> None:
         ]
         for item in assessment.items:
             if item.reverse:
-                assert f"<li>{item.text}</li>" in html
+                assert f"<li>{escape(item.text)}</li>" in html
         assert f"Versie {assessment.version}; {len(assessment.items)} vragen" in html
 
 
