@@ -10,6 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from assessments.files import DEFINITIONS_DIR, load_file
+from assessments.spreadsheet import result_csv
+
+PERSOONLIJK = load_file(DEFINITIONS_DIR / "persoonlijk.yaml")
+
 BAD = Path(__file__).parent / "engine" / "bad"
 
 
@@ -29,15 +34,18 @@ def test_list_shows_id_title_version_and_page() -> None:
     done = run("list", "--json")
     assert done.returncode == 0
     rows = {row["id"]: row for row in json.loads(done.stdout)}
+    version = PERSOONLIJK.version
     assert rows["persoonlijk"] == {
         "id": "persoonlijk",
         "title": "Persoonlijke vertrouwensscan",
-        "version": 1,
+        "version": version,
         "page": "zelftests/persoonlijk.md",
         "team_report": False,
         "mirror_of": None,
+        "self_rated": True,
     }
-    assert "persoonlijk\tv1\tzelftests/persoonlijk.md" in run("list").stdout
+    assert rows["leiderschap-team"]["mirror_of"] == "leiderschap"
+    assert f"persoonlijk\tv{version}\tzelftests/persoonlijk.md" in run("list").stdout
 
 
 def test_validate_passes_the_project_definitions() -> None:
@@ -66,7 +74,8 @@ def test_export_prints_the_normalized_definition() -> None:
     assert document["scale"]["min"] == 1 and document["scale"]["max"] == 5
     assert set(document["dimensions"][0]) >= {"id", "title", "min_answered"}
     assert set(document["items"][0]) >= {"id", "dimension", "reverse", "text"}
-    assert len(document["items"]) == 25
+    assert len(document["items"]) == len(PERSOONLIJK.items)
+    assert document["self_rated"] is True
 
 
 def test_score_prints_the_result(tmp_path: Path) -> None:
@@ -76,10 +85,28 @@ def test_score_prints_the_result(tmp_path: Path) -> None:
     done = run("score", "persoonlijk", answers_file(tmp_path, answers))
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert result["assessment"] == "persoonlijk" and result["version"] == 1
-    assert [d["score"] for d in result["dimensions"]] == [50.0] * 5
-    assert result["dimensions"][0]["answered"] == 4 and result["dimensions"][0]["items"] == 5
+    assert result["assessment"] == "persoonlijk" and result["version"] == PERSOONLIJK.version
+    assert [d["score"] for d in result["dimensions"]] == [50.0] * len(PERSOONLIJK.dimensions)
+    first = PERSOONLIJK.items_of(PERSOONLIJK.dimensions[0].id)
+    assert result["dimensions"][0]["answered"] == len(first) - 1
+    assert result["dimensions"][0]["items"] == len(first)
     assert result["overall"]["score"] == 50.0
+
+
+def test_score_prints_the_csv_the_pages_offer(tmp_path: Path) -> None:
+    definition = json.loads(run("export", "persoonlijk").stdout)
+    answers = {item["id"]: 4 for item in definition["items"]}
+    path = answers_file(tmp_path, answers)
+    as_json = json.loads(run("score", "persoonlijk", path).stdout)
+    done = subprocess.run(
+        [sys.executable, "-m", "assessments", "score", "persoonlijk", path, "--csv"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # Byte for byte what the pages download (result_csv), with CRLF line ends kept.
+    assert done.stdout.decode("utf-8") == result_csv(as_json)
+    assert done.stdout.startswith("\ufeffdatum;zelftest;".encode())
 
 
 def test_score_withholds_overall_with_too_few_answers(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from assessments import Assessment, DefinitionError
 from assessments.files import definition_files, load_all, load_file
+from tests.engine.test_scoring import assert_each_option_lands_in_its_own_band
 
 BAD = Path(__file__).parent / "bad"
 BAD_FILES = sorted(BAD.glob("*.yaml"))
@@ -59,20 +60,25 @@ def test_project_definitions_are_valid_and_have_unique_ids() -> None:
     assert len({assessment.id for assessment in assessments}) == len(assessments)
 
 
-#: The dimensions CONTENT.md gives each assessment, in order (the leadership mirror has the same).
+#: The dimensions of version 2: CONTENT.md's, with three split so that each measures one idea
+#: (issue 9): the personal scan's "open houding", the team's "rollen en feedback" and the
+#: climate's "sturing en autonomie". The leadership mirror has the same as leiderschap.
 BRIEF_DIMENSIONS = {
     "persoonlijk": [
         "Vakmanschap",
         "Goede wil",
         "Integriteit en afspraken nakomen",
         "Zorgvuldig communiceren",
-        "Open houding",
+        "Fouten toegeven en herstellen",
+        "Durven uitspreken",
+        "Vertrouwen geven",
     ],
     "team": [
         "Vertrouwen op elkaars kunde",
         "Openheid en zorg",
         "Psychologische veiligheid",
-        "Rollen en feedback",
+        "Heldere rollen",
+        "Feedback aan elkaar",
     ],
     "leiderschap": [
         "Voorbeeldgedrag en integriteit",
@@ -86,7 +92,8 @@ BRIEF_DIMENSIONS = {
         "Feedbackpraktijk",
         "Leren van fouten",
         "Gedeeld klantbeeld",
-        "Sturing (KPI's) en autonomie in balans",
+        "Sturen op cijfers die helpen",
+        "Ruimte voor eigen oordeel",
     ],
     "klant": [
         "Vakmanschap",
@@ -138,3 +145,17 @@ def test_the_team_mirror_of_the_leadership_test_pairs_item_by_item() -> None:
     assert [(b.id, b.lower, b.upper, b.label) for b in team.bands] == [
         (b.id, b.lower, b.upper, b.label) for b in manager.bands
     ]
+
+
+@pytest.mark.parametrize("assessment", load_all(), ids=lambda a: a.id)
+def test_answering_one_option_throughout_gives_the_band_that_contains_it(
+    assessment: Assessment,
+) -> None:
+    # All "neutraal" is neutral, never "eerder eens" (CONTENT.md, scoring rules).
+    assert_each_option_lands_in_its_own_band(assessment)
+
+
+def test_only_the_self_rated_tests_say_so() -> None:
+    # The self-view caveat belongs to tests where people rate themselves (CONTENT.md).
+    rated = {assessment.id for assessment in load_all() if assessment.self_rated}
+    assert rated == {"persoonlijk", "leiderschap"}

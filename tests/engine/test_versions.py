@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,9 @@ SOURCE = DEFINITIONS_DIR / "persoonlijk.yaml"
 @pytest.fixture()
 def released(tmp_path: Path) -> Path:
     """A definitions directory with the personal scan, released as version 1."""
-    shutil.copy(SOURCE, tmp_path / SOURCE.name)
+    text = SOURCE.read_text(encoding="utf-8")
+    version = next(line for line in text.splitlines() if line.startswith("version: "))
+    (tmp_path / SOURCE.name).write_text(text.replace(version, "version: 1", 1), encoding="utf-8")
     assert release(load_all(definition_files(tmp_path)), tmp_path) == ["persoonlijk v1"]
     return tmp_path / SOURCE.name
 
