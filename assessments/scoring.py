@@ -191,7 +191,8 @@ def score(assessment: Assessment, answers: Answers) -> Result:
         overall_mean = fmean(result.mean for result in scored if result.mean is not None)
         overall_score = scale_position(overall_mean, assessment.scale)
         overall_band = band_for(overall_score, assessment.bands)
-    strongest = weakest = ()
+    strongest: tuple[DimensionResult, ...] = ()
+    weakest: tuple[DimensionResult, ...] = ()
     if len(scored) >= 2:
         strongest = _tied_at(scored, max(result.mean or 0.0 for result in scored))
         weakest = _tied_at(scored, min(result.mean or 0.0 for result in scored))

@@ -1,12 +1,17 @@
 """Validate the self-assessment definitions and render each one as a static HTML form.
 
 A page shows an assessment with the marker <!-- zelftest: ID --> on a line of its own. The form
-is plain HTML, answerable before any script runs; the script only adds scoring. The page also
-embeds the normalized definition (`python -m assessments export ID`) that the browser scores with.
+is plain HTML, answerable before any script runs; the script adds everything that needs it (the
+submit button, the progress line, the team round, the result). The page also embeds the
+normalized definition (`python -m assessments export ID`) that the browser scores with.
+
+The hook writes no Dutch sentence of its own: the few texts a page needs where the module does
+not run (the noscript sentence, the start check's messages) come from teksten.mjs's ZONDER_SCRIPT.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -22,7 +27,7 @@ from assessments.definitions import problems_text
 from assessments.documents import script_json
 from assessments.files import definition_files, load_all
 from assessments.scoring import MEANINGFUL_DIFFERENCE, required_answers
-from assessments.team import MIN_RESPONDENTS, catalog_document
+from assessments.team import catalog_document
 
 MARKER = re.compile(r"<!--\s*zelftest:\s*(?P<id>[^\s>]*)\s*-->")
 #: Where the methods page ("Zo werken onze zelftests") gets its generated part.
@@ -30,11 +35,27 @@ METHODS_MARKER = "<!-- zelftest-verantwoording -->"
 #: The value a "weet ik niet" radio submits; the script turns it into null (missing). Written
 #: once: the form carries it as data-weet-niet, and the script reads it there.
 DONT_KNOW_VALUE = "weet-ik-niet"
+#: The browser's Dutch texts. Read beside this hook, not from docs_dir: the hook and the script
+#: ship together, and the test projects reuse these hooks with a docs/ of their own.
+TEXTS_FILE = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/zelftest/teksten.mjs"
+#: The block of teksten.mjs that the build reads: one JSON object between two marker comments.
+NO_SCRIPT_BLOCK = re.compile(
+    r"// ---- ZONDER_SCRIPT: begin ----.*?"
+    r"export const ZONDER_SCRIPT = Object\.freeze\((?P<json>\{.*?\})\);\s*"
+    r"// ---- ZONDER_SCRIPT: end ----",
+    re.DOTALL,
+)
+NO_SCRIPT_KEYS = ("zonderJavaScript", "vanSchijfKop", "vanSchijf", "startNiet", "installeren")
+#: The page on installing the site; the start check links to it when it exists.
+INSTALL_PAGE = "over/installeren.md"
+#: The element with the start check's texts (read by assets/javascripts/startcontrole.js).
+START_CHECK_ID = "vertrouwenswijzer-startcontrole"
 
 # The catalog of one build: set in on_config, read while pages render.
 _assessments: dict[str, Assessment] = {}
 _rendered: dict[str, str] = {}
 _files: list[Files] = []
+_texts: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -50,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _assessments.clear()
     _assessments.update((assessment.id, assessment) for assessment in assessments)
     _rendered.clear()
+    _texts.clear()
+    _texts.update(script_free_texts(TEXTS_FILE))
     return config
 
 
@@ -108,12 +131,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill in the guidance links of a form: page titles are known once every page was read."""
+    """Fill in the guidance links of a form, and give every page the start check's texts.
+
+    The links wait until now because page titles are known once every page was read. The start
+    check (a classic script on every page) needs its texts in the page: it cannot import a module.
+    """
     for assessment_id, source in _rendered.items():
         if source == page.file.src_uri:
             links = _guidance_links(_assessments[assessment_id], page)
             output = output.replace(_links_placeholder(assessment_id), links)
-    return output
+    end = output.rfind("</body>")
+    if end == -1:
+        return output + _start_check_texts(page)
+    return output[:end] + _start_check_texts(page) + "\n" + output[end:]
 
 
 def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
@@ -131,55 +161,39 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
 
 
 def render_form(assessment: Assessment, runtime: str, site_root: str = "./") -> str:
-    """The assessment as static HTML: one fieldset and legend per item, native radios."""
+    """The assessment as static HTML: one fieldset and legend per item, native radios.
+
+    Only what works without script is here: the intro, the questions, an empty status line and
+    the noscript sentence. The script adds the rest, with its text from teksten.mjs.
+    """
     definition = script_json(definition_document(assessment))
     fieldsets = "\n".join(
         _fieldset(assessment, number, item) for number, item in enumerate(assessment.items, start=1)
     )
-    total = len(assessment.items)
     prefix = f"zelftest-{assessment.id}"
-    team_round = _team_round(assessment, prefix) + "\n" if assessment.team_report else ""
+    # A team test's round needs the engine's catalog (its limits are not written again in JS).
+    catalog = (
+        f'<script type="application/json" class="zelftest-catalogus">'
+        f"{script_json(catalog_document([assessment]))}</script>\n"
+        if assessment.team_report
+        else ""
+    )
     return f"""
 <div class="zelftest" id="{prefix}" data-assessment="{assessment.id}" data-version="{assessment.version}" data-state="loading" data-runtime="{escape(runtime)}" data-site-root="{escape(site_root)}">
 <script type="application/json" class="zelftest-definitie">{definition}</script>
 <script type="application/json" class="zelftest-leesverder">{_links_placeholder(assessment.id)}</script>
-<p class="zelftest-intro">{escape(assessment.intro)}</p>
+{catalog}<p class="zelftest-intro">{escape(assessment.intro)}</p>
 <div class="zelftest-status" role="status" aria-live="polite">
-<noscript>Voor het berekenen van je uitslag is JavaScript nodig. Je kunt de vragen wel lezen en invullen.</noscript>
-<span class="zelftest-status-tekst">De rekenmodule wordt geladen. Je kunt alvast beginnen met invullen.</span>
+<noscript>{escape(_texts["zonderJavaScript"])}</noscript>
+<span class="zelftest-status-tekst"></span>
 </div>
-{team_round}<!-- method="dialog": without the script, submitting sends the answers nowhere. -->
-<form class="zelftest-formulier" method="dialog" aria-label="{escape(assessment.title)}" data-weet-niet="{DONT_KNOW_VALUE}">
+<!-- method="dialog": without the script, submitting sends the answers nowhere. autocomplete="off":
+     the browser restores no answers of its own after a reload; the script's draft does. -->
+<form class="zelftest-formulier" method="dialog" autocomplete="off" aria-label="{escape(assessment.title)}" data-weet-niet="{DONT_KNOW_VALUE}">
 {fieldsets}
-<div class="zelftest-verzenden">
-<p class="zelftest-voortgang" id="{prefix}-voortgang">0 van {total} beantwoord</p>
-<p class="zelftest-melding" id="{prefix}-melding" role="alert" hidden></p>
-<button type="submit" class="md-button md-button--primary" aria-describedby="{prefix}-voortgang">Bereken mijn uitslag</button>
-</div>
 </form>
-<section class="zelftest-uitslag" id="{prefix}-uitslag" aria-labelledby="{prefix}-uitslag-kop" tabindex="-1" hidden>
-<h2 id="{prefix}-uitslag-kop">Je uitslag</h2>
-<div class="zelftest-uitslag-inhoud"></div>
-</section>
 </div>
 """
-
-
-def _team_round(assessment: Assessment, prefix: str) -> str:
-    """A team test's round on one device: the catalog its team report needs, and the start.
-
-    The section stays hidden until the script shows it: a round needs the engine. The catalog is
-    the engine's own (catalog_document), so the limits are not written again in the browser.
-    """
-    catalog = script_json(catalog_document([assessment]))
-    return f"""<script type="application/json" class="zelftest-catalogus">{catalog}</script>
-<section class="zelftest-teamronde" id="{prefix}-teamronde" aria-labelledby="{prefix}-teamronde-kop" hidden>
-<h2 id="{prefix}-teamronde-kop" tabindex="-1">Teamronde op één apparaat</h2>
-<div class="zelftest-teamronde-uitleg">
-<p>Is er in een teamsessie maar één laptop? Start dan een teamronde. De deelnemers vullen de test om de beurt in. Na elke beurt wordt het formulier weer leeg. Het teamrapport komt pas als je de ronde afrondt, en alleen bij minstens {MIN_RESPONDENTS} deelnemers. De antwoorden blijven in het geheugen van deze pagina en worden nergens opgeslagen.</p>
-<button type="button" class="md-button" data-action="start-round">Start een teamronde op dit apparaat</button>
-</div>
-</section>"""
 
 
 def _fieldset(assessment: Assessment, number: int, item: Item) -> str:
@@ -196,6 +210,42 @@ def _fieldset(assessment: Assessment, number: int, item: Item) -> str:
         f'<legend><span class="zelftest-nummer">{number}.</span> {escape(item.text)}</legend>\n'
         f'<div class="zelftest-opties">\n{radios}\n</div>\n</fieldset>'
     )
+
+
+def script_free_texts(path: Path) -> dict[str, str]:
+    """The texts for where the module does not run: the JSON of teksten.mjs's ZONDER_SCRIPT."""
+    try:
+        source = path.read_text("utf-8")
+    except OSError as error:
+        raise PluginError(
+            f"{path}: kan de teksten van de zelftests niet lezen ({error})."
+        ) from None
+    found = NO_SCRIPT_BLOCK.search(source)
+    if found is None:
+        raise PluginError(
+            f"{path}: het blok ZONDER_SCRIPT ontbreekt. Zet 'export const ZONDER_SCRIPT = "
+            "Object.freeze({...});' tussen de regels '// ---- ZONDER_SCRIPT: begin ----' en "
+            "'// ---- ZONDER_SCRIPT: end ----'."
+        )
+    try:
+        texts = json.loads(found.group("json"))
+    except json.JSONDecodeError as error:
+        raise PluginError(
+            f"{path}: ZONDER_SCRIPT is geen geldige JSON ({error}); gebruik dubbele "
+            "aanhalingstekens en geen komma na de laatste tekst."
+        ) from None
+    missing = [key for key in NO_SCRIPT_KEYS if not str(texts.get(key) or "").strip()]
+    if missing:
+        raise PluginError(f"{path}: ZONDER_SCRIPT mist de tekst(en) {', '.join(missing)}.")
+    return {key: str(texts[key]) for key in NO_SCRIPT_KEYS}
+
+
+def _start_check_texts(page: Page) -> str:
+    """The start check's texts as JSON in the page, with the address of the install page."""
+    install = _files[0].get_file_from_path(INSTALL_PAGE) if _files else None
+    data = {key: value for key, value in _texts.items() if key != "zonderJavaScript"}
+    data["installerenAdres"] = get_relative_url(install.url, page.url) if install else None
+    return f'<script type="application/json" id="{START_CHECK_ID}">{script_json(data)}</script>'
 
 
 def render_methods(assessments: list[Assessment], page: Page, files: Files) -> str:
@@ -218,9 +268,10 @@ def render_methods(assessments: list[Assessment], page: Page, files: Files) -> s
             [[str(k), str(required_answers(k))] for k in counts],
         ),
         "",
-        f"Voor één persoon valt een verschil van minder dan {_number(MEANINGFUL_DIFFERENCE)} "
-        "schaalpunt tussen twee dimensies binnen de meetfout. De uitslag noemt zo'n verschil "
-        "dan ook niet als sterkste of zwakste kant.",
+        f"Als vuistregel geldt: voor één persoon is een verschil van minder dan "
+        f"{_number(MEANINGFUL_DIFFERENCE)} schaalpunt tussen twee dimensies geen echt verschil. "
+        "De uitslag zegt dat er dan bij. Die grens is niet gemeten: de zelftests zijn nog niet "
+        "in een proefonderzoek getest.",
     ]
     for assessment in assessments:
         parts += ["", *_methods_section(assessment, page, files)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import random
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,16 @@ pytestmark = pytest.mark.browser
 DONT_KNOW = "weet-ik-niet"
 #: Every assessment of the project and the address of its page.
 PAGES = {a.id: a.page.removesuffix(".md") + "/" for a in load_all()}
+#: The result lists the question numbers of at most this many "weet ik niet" answers (results.mjs).
+DONT_KNOW_LISTED = 5
 
 
 def shown_score(score: float) -> str:
-    """The position as the page shows it: JavaScript's Math.round."""
+    """A position as the team pages still show it (JavaScript's Math.round, teamweergave.mjs).
+
+    Used by test_team_round only: the individual result shows the engine's shown_score.
+    """
     return str(math.floor(score + 0.5))
-
-
-def shown_mean(mean: float) -> str:
-    """The mean as the page shows it: one decimal, rounded half away from zero, Dutch comma."""
-    return str(Decimal(mean).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).replace(".", ",")
 
 
 def answer_patterns(definition: dict) -> dict[str, dict[str, int | None]]:
@@ -86,9 +85,10 @@ def test_result_shown_equals_the_cli_score(
         if dimension["mean"] is None:
             assert cells == ["te weinig antwoorden", answered]
         else:
+            # The engine's own text for each figure: the page rounds nothing itself.
             assert cells == [
-                shown_mean(dimension["mean"]),
-                shown_score(dimension["score"]),
+                dimension["shown_mean"],
+                dimension["shown_score"],
                 dimension["band"]["label"],
                 answered,
             ]
@@ -99,11 +99,11 @@ def test_result_shown_equals_the_cli_score(
         assert "geen totaalscore" in summary
     else:
         assert rows["totaal"][:3] == [
-            shown_mean(overall["mean"]),
-            shown_score(overall["score"]),
+            overall["shown_mean"],
+            overall["shown_score"],
             overall["band"]["label"],
         ]
-        assert f"Je totaalscore is {shown_score(overall['score'])}" in summary
+        assert f"Je totaalscore is {overall['shown_score']}" in summary
     result_text = visit.page.inner_text(".zelftest-uitslag")
     assert "Er is geen normgroep" in result_text
     # The example of what 75 means names the answer at 75 on this test's own scale.
@@ -113,20 +113,42 @@ def test_result_shown_equals_the_cli_score(
     )
     label = next(o["label"] for o in definition["scale"]["options"] if o["value"] == at_75)
     assert f"gemiddeld op \u2018{label[0].lower()}{label[1:]}\u2019 liggen" in result_text
-    assert visit.page.query_selector(".zelftest-uitslag svg.zelftest-grafiek[role=img]")
+    # The chart repeats the table: one labelled image, a bar per dimension, each with its value.
+    chart = visit.page.query_selector(".zelftest-uitslag .zelftest-grafiek[role=img][aria-label]")
+    assert chart
+    values = [
+        v.strip()
+        for v in chart.eval_on_selector_all(
+            ".zelftest-grafiek-waarde", "els => els.map((el) => el.textContent)"
+        )
+    ]
+    assert values == [d["shown_score"] or "te weinig antwoorden" for d in expected["dimensions"]]
+    # The profile leads, naming every dimension tied at the top and at the bottom.
     profile = expected["profile"]
     titles = {d["id"]: d["title"] for d in expected["dimensions"]}
-    if profile["spread_is_meaningful"]:
-        assert f"Het hoogst scoort \u2018{titles[profile['strongest']]}\u2019" in result_text
-        assert f"ligt bij \u2018{titles[profile['weakest']]}\u2019" in result_text
-    elif profile["strongest"] is not None:
-        assert "binnen de meetfout" in visit.page.inner_text(".zelftest-profiel")
-    dont_know = [n for n, item in enumerate(definition["items"], 1) if answers[item["id"]] is None]
-    if dont_know:
-        listed = visit.page.inner_text(".zelftest-weet-niet-aantal")
-        assert [int(n) for n in re.findall(r"\d+", listed)] == dont_know
-    else:
+    profile_text = visit.page.inner_text(".zelftest-profiel")
+    if profile["strongest"] and profile["strongest"] == profile["weakest"]:
+        assert "even hoog" in profile_text  # every scored dimension ties
+    elif profile["strongest"]:
+        for dimension_id in [*profile["strongest"], *profile["weakest"]]:
+            assert f"\u2018{titles[dimension_id]}\u2019" in profile_text
+        # A difference below the rule of thumb is called one.
+        assert ("vuistregel" in profile_text) is not profile["spread_is_meaningful"]
+    assert "meetfout" not in result_text
+    assert (visit.page.query_selector(".zelftest-zelfbeeld") is not None) is definition[
+        "self_rated"
+    ]
+    # "Weet ik niet": the engine's question numbers, or only their number when there are many.
+    totals = expected["totals"]
+    if totals["dont_know"] == 0:
         assert visit.page.query_selector(".zelftest-weet-niet-aantal") is None
+    else:
+        listed = visit.page.inner_text(".zelftest-weet-niet-aantal")
+        numbers = [int(n) for n in re.findall(r"\d+", listed)]
+        if totals["dont_know"] > DONT_KNOW_LISTED:
+            assert numbers == [totals["dont_know"], totals["items"]]
+        else:
+            assert numbers == totals["dont_know_numbers"]
     for dimension in expected["dimensions"]:
         if dimension["mean"] is None:
             assert f"minstens {dimension['min_answered']} nodig" in result_text, (
@@ -181,10 +203,12 @@ def test_submit_with_open_questions_names_them_and_keeps_the_answers(visit: Visi
 
 def test_runtime_failure_sets_the_error_state_with_a_dutch_message(browser, server) -> None:
     context = browser.new_context()
-    # The wheel's bytes no longer match the lock file's sha256: the browser must refuse it.
+    # The wheel's bytes no longer match the lock file's sha256: the browser must refuse it. The
+    # build's memory snapshot is gone too, or the worker would start from it without the wheel.
     context.route(
         "**/*.whl", lambda route: route.fulfill(status=200, body=b"PK\x05\x06" + bytes(18))
     )
+    context.route("**/zelftest.snapshot", lambda route: route.fulfill(status=404))
     page = context.new_page()
     page.goto(server.url + "zelftests/persoonlijk/")
     page.wait_for_selector(".zelftest[data-state=error]", timeout=120_000)

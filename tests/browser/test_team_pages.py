@@ -176,7 +176,8 @@ def test_report_from_many_files_is_what_the_cli_makes_of_them(visit: Visit, tmp_
     expected = cli_document("team", files, tmp_path)
 
     name, data = download(page, "json")
-    assert name.startswith("vertrouwenswijzer-teamrapport-team-v1-") and name.endswith(".json")
+    prefix = f"vertrouwenswijzer-teamrapport-team-v{expected['version']}-"
+    assert name.startswith(prefix) and name.endswith(".json")
     assert json.loads(data) == expected
     assert page.inner_text(".teampagina-kop") == f"Teamrapport: {expected['title']}"
 
@@ -430,7 +431,7 @@ def test_mirror_sets_the_own_result_beside_the_teams_as_the_cli_does(
 
     expected = cli_document("mirror", [own, *team_and_copy], tmp_path)
     name, data = download(page, "json")
-    assert name.startswith("vertrouwenswijzer-spiegel-leiderschap-v1-")
+    assert name.startswith(f"vertrouwenswijzer-spiegel-leiderschap-v{expected['self']['version']}-")
     assert json.loads(data) == expected
     assert expected["team"]["respondents"] == 6
     assert [entry["file"] for entry in expected["left_out"]] == ["eigen-kopie.json"]

@@ -1,6 +1,8 @@
 // Building the page's elements from text: every text is set as textContent, never as markup, so
 // that nothing from a file or a definition can add an element, a handler or a link.
 
+import { TEKSTEN } from "./teksten.mjs";
+
 export const SVG = "http://www.w3.org/2000/svg";
 
 // An HTML element with text (none when null or undefined) and a class.
@@ -21,14 +23,31 @@ export function heading(level, text) {
 }
 
 // A region that scrolls sideways when a table is wider than the screen; focusable so that a
-// keyboard user can scroll it too (WCAG 2.1.1), and named after the table.
+// keyboard user can scroll it too (WCAG 2.1.1), and named after the table. While the table is
+// wider than the region, a line above it says so and the region's edges cast a shadow
+// (zelftest.css): on a phone a cut-off column is otherwise easy to miss.
 export function scrollable(table, label) {
+  const block = element("div", null, "zelftest-tabel-blok");
+  const hint = paragraph(TEKSTEN.tabelSchuiven, "zelftest-tabel-hint");
+  hint.hidden = true;
   const region = element("div", null, "zelftest-tabel-kader");
   region.tabIndex = 0;
   region.setAttribute("role", "region");
   region.setAttribute("aria-label", label);
   region.append(table);
-  return region;
+  block.append(hint, region);
+  if (typeof ResizeObserver === "function") {
+    const check = () => {
+      const wider = region.scrollWidth > region.clientWidth + 1;
+      hint.hidden = !wider;
+      region.dataset.schuift = wider ? "ja" : "nee";
+    };
+    // Both: the region changes with the screen, the table with its content.
+    const observer = new ResizeObserver(check);
+    observer.observe(region);
+    observer.observe(table);
+  }
+  return block;
 }
 
 // An SVG element with attributes and, optionally, text.

@@ -4,31 +4,56 @@
 import { TEKSTEN } from "./teksten.mjs";
 import { Runtime, supported } from "./runtime.mjs";
 import { Questionnaire } from "./form.mjs";
+import { Draft } from "./concept.mjs";
+import { element, paragraph } from "./dom.mjs";
 import { renderResult } from "./results.mjs";
 import { setupTeamRound } from "./teamronde.mjs";
 import { History } from "./geschiedenis.mjs";
 
+//: How long the engine may take to start before the page says so (it loads while the reader
+//: answers; on a slow intranet that takes seconds, not minutes).
+const READY_TIMEOUT_MS = 120_000;
+
 let runtime = null;
 
 function setup(root) {
+  // The start check (startcontrole.js) looks for this mark: without it, it says the script did
+  // not start instead of leaving the page loading for ever.
+  root.dataset.script = "gestart";
   const status = root.querySelector(".zelftest-status-tekst");
   const setState = (state, text) => {
     root.dataset.state = state;
     status.textContent = text;
   };
+  setState("loading", TEKSTEN.laden);
   const questionnaire = new Questionnaire(root);
+  const resultSection = addResultSection(root, questionnaire.form);
+  let round = null;
+  // The draft of this tab (concept.mjs); never during a team round, where each turn is someone else.
+  const draft = new Draft(root, questionnaire, () => !round || round.state === "idle");
+  if (draft.restore() > 0) showRestored(questionnaire.form);
   if (!supported()) {
     setState("error", TEKSTEN.geenWebAssembly);
+    questionnaire.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      questionnaire.say(TEKSTEN.geenWebAssembly);
+    });
     return;
   }
   // Start at once, so the runtime loads while the reader answers.
   runtime ??= new Runtime(new URL(root.dataset.runtime, document.baseURI).href);
+  const slow = setTimeout(() => {
+    setState("error", TEKSTEN.startTeLang);
+    if (!questionnaire.notice.hidden) questionnaire.say(TEKSTEN.startTeLang); // a submit waits
+  }, READY_TIMEOUT_MS);
   runtime.ready.then(
     () => {
+      clearTimeout(slow);
       setState("ready", TEKSTEN.klaar);
       performance.mark("zelftest-klaar"); // read by the benchmark (make bench)
     },
     (error) => {
+      clearTimeout(slow);
       console.error("zelftest: runtime failed to start", error);
       setState("error", TEKSTEN.fout);
     },
@@ -36,11 +61,16 @@ function setup(root) {
   const definitionJson = root.querySelector("script.zelftest-definitie").textContent;
   const definition = JSON.parse(definitionJson);
   const guidance = JSON.parse(root.querySelector("script.zelftest-leesverder").textContent);
-  const resultSection = root.querySelector(".zelftest-uitslag");
   // A team test can also run as a round on one device; its turns show no result.
-  const round = setupTeamRound(root, questionnaire, runtime, definitionJson);
+  round = setupTeamRound(root, questionnaire, runtime, definitionJson);
   // Results kept on this device (only when the reader asks), with export and import.
   const history = new History(root, runtime, definitionJson);
+  // A result belongs to the answers it was computed from: a changed answer makes it out of date,
+  // and an emptied form has none.
+  questionnaire.form.addEventListener("change", () => {
+    if (root.dataset.result === "shown") markStale(resultSection);
+  });
+  questionnaire.form.addEventListener("reset", () => removeResult(root, resultSection));
 
   questionnaire.form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -58,15 +88,22 @@ function setup(root) {
     performance.mark("zelftest-verzonden");
     try {
       await runtime.ready;
+      const asked = JSON.stringify(questionnaire.values());
       const result = await runtime.score(definitionJson, questionnaire.answers());
-      renderResult(resultSection.querySelector(".zelftest-uitslag-inhoud"), result, definition, guidance);
+      renderResult(resultSection.querySelector(".zelftest-uitslag-inhoud"), result, definition, guidance, runtime);
       history.offer(result, resultSection.querySelector(".zelftest-acties"));
+      clearStale(resultSection);
       resultSection.hidden = false;
       root.dataset.result = "shown";
+      if (JSON.stringify(questionnaire.values()) === asked) draft.clear();
+      else markStale(resultSection); // an answer changed while the engine worked
       questionnaire.clearNotice();
       performance.mark("zelftest-uitslag");
       performance.measure("zelftest-berekening", "zelftest-verzonden", "zelftest-uitslag");
-      resultSection.focus();
+      // Focus alone would centre a long result, its heading far above the screen: start at the
+      // top, below the fixed header (scroll-margin-top in zelftest.css).
+      resultSection.focus({ preventScroll: true });
+      resultSection.scrollIntoView({ block: "start" });
     } catch (error) {
       console.error("zelftest: scoring failed", error);
       questionnaire.say(TEKSTEN.rekenfout);
@@ -74,9 +111,64 @@ function setup(root) {
   });
 }
 
-for (const root of document.querySelectorAll(".zelftest[data-assessment]")) setup(root);
+// ---- The result's place, and a result that no longer fits the answers ----
+
+// The (empty, hidden) section below the form where the result appears; results.mjs fills its
+// .zelftest-uitslag-inhoud.
+function addResultSection(root, form) {
+  const section = element("section", null, "zelftest-uitslag");
+  section.id = `${root.id}-uitslag`;
+  section.tabIndex = -1;
+  section.hidden = true;
+  const heading = element("h2", TEKSTEN.uitslagKop);
+  heading.id = `${section.id}-kop`;
+  section.setAttribute("aria-labelledby", heading.id);
+  const note = paragraph("", "zelftest-verouderd");
+  note.setAttribute("role", "status");
+  section.append(heading, note, element("div", null, "zelftest-uitslag-inhoud"));
+  form.after(section);
+  return section;
+}
+
+// Say that the result belongs to earlier answers, and offer no file or printout of it: the
+// buttons that save, download or print it wait for a new result (print CSS hides it as well).
+function markStale(section) {
+  section.dataset.stale = "true";
+  section.querySelector(".zelftest-verouderd").textContent = TEKSTEN.verouderd;
+  for (const button of section.querySelectorAll("[data-actie], [data-action='save-history']")) {
+    button.disabled = true;
+  }
+}
+
+function clearStale(section) {
+  delete section.dataset.stale;
+  section.querySelector(".zelftest-verouderd").textContent = "";
+}
+
+function removeResult(root, section) {
+  section.hidden = true;
+  section.querySelector(".zelftest-uitslag-inhoud").replaceChildren();
+  clearStale(section);
+  delete root.dataset.result;
+}
+
+// After a reload: say that the answers of before are back, and how to start again.
+function showRestored(form) {
+  const note = paragraph(TEKSTEN.conceptTerug, "zelftest-concept");
+  form.before(note);
+  form.addEventListener("reset", () => note.remove(), { once: true });
+}
+
+// ---- Start ----
+
+// Opened from disk, module scripts do not run in most browsers; where one does, the start check
+// (startcontrole.js) has already said how to open the site, and nothing starts here.
+if (location.protocol !== "file:") {
+  for (const root of document.querySelectorAll(".zelftest[data-assessment]")) setup(root);
+}
 // The team pages (Teamrapport, Spiegel) load their own module, and only there.
 for (const root of document.querySelectorAll(".teampagina")) {
+  root.dataset.script = "gestart";
   import("./teamrapport.mjs").then(
     (team) => team.setupTeamPage(root),
     () => {

@@ -1,53 +1,92 @@
-// The result: text first, then a table, then a simple bar chart of the same figures.
+// The result: the profile and the total in words first, then a table, then bars of the same
+// figures. Faces render, the engine computes: every figure and date shown here is the engine's
+// own text or list (shown_mean, shown_score, created_shown, dont_know_numbers, profile); nothing
+// is rounded or added up in this module.
 
 import { TEKSTEN } from "./teksten.mjs";
-import { fileName, offerDownload, resultCsv, resultJson } from "./downloads.mjs";
-import { element, paragraph, scrollable, SVG, svgElement } from "./dom.mjs";
+import { fileName, offerDownload, resultJson } from "./downloads.mjs";
+import { element, paragraph, scrollable } from "./dom.mjs";
 
-const decimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-// Shown numbers: the position as a whole number, the mean with one decimal (Dutch comma).
-export const formatScore = (score) => String(Math.round(score));
-export const formatMean = (mean) => decimal.format(mean);
+//: Up to this many "weet ik niet" answers the result lists their question numbers; above it, it
+//: gives their number only (a list of twelve numbers helps nobody).
+const DONT_KNOW_LISTED = 5;
 
 // Render the engine's result document into the container, replacing what was there.
-// definition is the assessment's definition document (for question numbers and answer labels);
-// guidance maps a dimension id to the pages that help with it: [{title, href}].
-export function renderResult(container, result, definition, guidance = {}) {
-  const byId = new Map(result.dimensions.map((dimension) => [dimension.id, dimension]));
-  const parts = [];
-
-  parts.push(paragraph(
-    result.overall
-      ? TEKSTEN.totaal(formatScore(result.overall.score), result.overall.band.label)
-      : TEKSTEN.totaalOntbreekt,
-    "zelftest-totaal",
-  ));
-  const profile = result.profile;
-  if (profile.strongest && profile.weakest) {
-    parts.push(paragraph(
-      profile.spread_is_meaningful
-        ? TEKSTEN.sterkZwak(byId.get(profile.strongest).title, byId.get(profile.weakest).title)
-        : TEKSTEN.verschilKlein(decimal.format(profile.meaningful_difference)),
-      "zelftest-profiel",
-    ));
-  } else {
-    parts.push(paragraph(TEKSTEN.geenProfiel, "zelftest-profiel"));
+// definition is the assessment's definition document (for the answer labels); guidance maps a
+// dimension id to the pages that help with it: [{title, href}]; runtime is the page's engine,
+// which makes the CSV file.
+export function renderResult(container, result, definition, guidance, runtime) {
+  const actionBox = actions(result, runtime);
+  if (result.totals.all_dont_know) {
+    // Nothing to score: one short message instead of a table of "te weinig antwoorden".
+    container.replaceChildren(
+      paragraph(TEKSTEN.allesWeetNiet, "zelftest-alles-weet-niet"),
+      paragraph(TEKSTEN.uitslagVan(result.created_shown), "zelftest-datum"),
+      actionBox,
+    );
+    return;
   }
-  // Question numbers as the form shows them: the definition's item order, counting from 1.
-  const dontKnow = definition.items
-    .map((item, index) => [item, index + 1])
-    .filter(([item]) => item.id in result.answers && result.answers[item.id] === null)
-    .map(([, number]) => number);
-  if (dontKnow.length > 0) parts.push(paragraph(TEKSTEN.weetNiet(dontKnow), "zelftest-weet-niet-aantal"));
+  const parts = [
+    profile(result),
+    paragraph(
+      result.overall
+        ? TEKSTEN.totaal(result.overall.shown_score, result.overall.band.label)
+        : TEKSTEN.totaalOntbreekt,
+      "zelftest-totaal",
+    ),
+    paragraph(TEKSTEN.uitslagVan(result.created_shown), "zelftest-datum"),
+  ];
+  const { dont_know: dontKnow, dont_know_numbers: numbers, items } = result.totals;
+  if (dontKnow > 0) {
+    parts.push(paragraph(
+      dontKnow > DONT_KNOW_LISTED ? TEKSTEN.weetNietAantal(dontKnow, items) : TEKSTEN.weetNiet(numbers),
+      "zelftest-weet-niet-aantal",
+    ));
+  }
+  parts.push(
+    scrollable(table(result), TEKSTEN.tabelBijschrift),
+    chart(result),
+    element("h3", TEKSTEN.bandenKop),
+    bands(result, guidance || {}),
+    notes(result, definition),
+    actionBox,
+  );
+  container.replaceChildren(...parts);
+}
 
-  parts.push(scrollable(table(result), TEKSTEN.tabelBijschrift));
-  parts.push(chart(result));
+// The profile as the engine found it: the strongest and the weakest dimensions, ties named as
+// ties, and whether their difference counts by the rule of thumb.
+function profile(result) {
+  const titles = new Map(result.dimensions.map((dimension) => [dimension.id, dimension.title]));
+  const { strongest, weakest, spread_is_meaningful: meaningful } = result.profile;
+  const box = element("div", null, "zelftest-profiel");
+  if (strongest.length === 0) {
+    box.append(paragraph(TEKSTEN.geenProfiel));
+  } else if (allTied(result.profile)) {
+    box.append(paragraph(TEKSTEN.allesGelijk));
+  } else {
+    const high = strongest.map((id) => titles.get(id));
+    const low = weakest.map((id) => titles.get(id));
+    const named = `${TEKSTEN.hoogst(high)} ${TEKSTEN.laagst(low)}`;
+    if (meaningful) {
+      box.append(paragraph(`${named} ${TEKSTEN.groeiruimte}`));
+    } else {
+      box.append(paragraph(named), paragraph(TEKSTEN.verschilKlein(result.profile.shown_meaningful_difference)));
+    }
+  }
+  return box;
+}
 
-  const bandsHeading = element("h3", TEKSTEN.bandenKop);
-  const bands = element("dl", null, "zelftest-banden");
+// Every scored dimension ties: the engine then names all of them as both strongest and weakest.
+function allTied(profile) {
+  return profile.strongest.length === profile.weakest.length &&
+    profile.strongest.every((id) => profile.weakest.includes(id));
+}
+
+// What each dimension's band says, with the pages that help with it.
+function bands(result, guidance) {
+  const list = element("dl", null, "zelftest-banden");
   for (const dimension of result.dimensions) {
-    bands.append(element("dt", dimension.title));
     const text = element(
       "dd",
       dimension.band
@@ -64,20 +103,26 @@ export function renderResult(container, result, definition, guidance = {}) {
       });
       text.append(" ", more);
     }
-    bands.append(text);
+    // A div groups a term with its description (allowed in a dl), so that print keeps them together.
+    const group = element("div", null, "zelftest-banden-groep");
+    group.append(element("dt", dimension.title), text);
+    list.append(group);
   }
-  parts.push(bandsHeading, bands);
+  return list;
+}
 
-  const notes = element("div", null, "zelftest-kanttekeningen");
+// The fine print: no norm group, the rule of thumb, no pilot, the self-view (self-rated tests only).
+function notes(result, definition) {
+  const box = element("div", null, "zelftest-kanttekeningen");
   const example = answerAt(definition.scale, 75);
-  notes.append(
+  const grens = result.profile.shown_meaningful_difference;
+  box.append(
     paragraph(example ? `${TEKSTEN.geenNormgroep} ${TEKSTEN.normVoorbeeld(example)}` : TEKSTEN.geenNormgroep),
-    paragraph(TEKSTEN.verschilBetekenis(decimal.format(profile.meaningful_difference))),
-    paragraph(TEKSTEN.zelfbeeld),
-    paragraph(TEKSTEN.privacy),
+    paragraph(`${TEKSTEN.vuistregel(grens)} ${TEKSTEN.nietBeproefd(grens)}`, "zelftest-vuistregel"),
   );
-  parts.push(notes, actions(result));
-  container.replaceChildren(...parts);
+  if (result.self_rated) box.append(paragraph(TEKSTEN.zelfbeeld, "zelftest-zelfbeeld"));
+  box.append(paragraph(TEKSTEN.privacy));
+  return box;
 }
 
 // The label of the answer option at this position (0-100), lower case; null when none lies
@@ -87,22 +132,41 @@ function answerAt(scale, position) {
   return option ? option.label.charAt(0).toLowerCase() + option.label.slice(1) : null;
 }
 
-function actions(result) {
+// Save and print. The CSV is the engine's (result_csv); a failure says so and frees the button.
+function actions(result, runtime) {
   const box = element("div", null, "zelftest-acties");
+  const notice = paragraph("", "zelftest-acties-melding");
+  notice.setAttribute("role", "status");
   box.append(element("h3", TEKSTEN.bewaarKop), paragraph(TEKSTEN.bewaarUitleg));
   const buttons = [
     [TEKSTEN.downloadJson, "json", () => offerDownload(fileName(result, "json"), resultJson(result), "application/json")],
-    [TEKSTEN.downloadCsv, "csv", () => offerDownload(fileName(result, "csv"), resultCsv(result), "text/csv;charset=utf-8")],
+    [TEKSTEN.downloadCsv, "csv", (button) => saveCsv(result, runtime, button, notice)],
     [TEKSTEN.afdrukken, "print", () => window.print()],
   ];
   for (const [label, kind, action] of buttons) {
     const button = element("button", label, "md-button zelftest-knop");
     button.type = "button";
     button.dataset.actie = kind;
-    button.addEventListener("click", action);
+    button.addEventListener("click", () => action(button));
     box.append(button);
   }
+  box.append(notice);
   return box;
+}
+
+async function saveCsv(result, runtime, button, notice) {
+  button.disabled = true;
+  notice.textContent = "";
+  try {
+    const csv = await runtime.call("result_csv", JSON.stringify(result));
+    offerDownload(fileName(result, "csv"), csv, "text/csv;charset=utf-8");
+  } catch (error) {
+    console.error("zelftest: the CSV file could not be made", error);
+    notice.textContent = TEKSTEN.csvFout;
+  } finally {
+    // Usable again, unless the result went stale meanwhile (the form then disables its buttons).
+    button.disabled = button.closest("[data-stale='true']") !== null;
+  }
 }
 
 function table(result) {
@@ -111,11 +175,13 @@ function table(result) {
   tableElement.append(element("caption", TEKSTEN.tabelBijschrift));
   const head = element("thead");
   const headRow = element("tr");
-  TEKSTEN.kolommen.forEach((label, index) => {
-    const cell = element("th", index === 1 ? `${label} (${scale})` : label);
+  for (const [label, unit] of TEKSTEN.kolommen(scale)) {
+    const cell = element("th", label);
+    // "(1-5)" and "(0-100)" stay on one line: a narrow column breaks before them, not inside.
+    if (unit) cell.append(" ", element("span", unit, "zelftest-eenheid"));
     cell.scope = "col";
     headRow.append(cell);
-  });
+  }
   head.append(headRow);
   const body = element("tbody");
   for (const dimension of result.dimensions) {
@@ -134,10 +200,10 @@ function row(title, scored, answered, key) {
   const header = element("th", title);
   header.scope = "row";
   tr.append(header);
-  if (scored && scored.mean !== null && scored.mean !== undefined) {
+  if (scored && scored.shown_mean !== null && scored.shown_mean !== undefined) {
     tr.append(
-      element("td", formatMean(scored.mean), "zelftest-gemiddelde"),
-      element("td", formatScore(scored.score), "zelftest-score"),
+      element("td", scored.shown_mean, "zelftest-gemiddelde"),
+      element("td", scored.shown_score, "zelftest-score"),
       element("td", scored.band.label, "zelftest-band"),
     );
   } else {
@@ -149,33 +215,26 @@ function row(title, scored, answered, key) {
   return tr;
 }
 
-// A horizontal bar per dimension on the 0-100 scale, its title above it so that the chart stays
-// narrow and readable on a phone. It repeats the table, so it is one labelled image.
+// A horizontal bar per dimension on the 0-100 scale, its title above it, in HTML so that its text
+// is page text (never larger than the body). Each bar's width is the engine's position itself.
+// It repeats the table, so it is one labelled image.
 function chart(result) {
-  const width = 460;
-  const barWidth = 400;
-  const rowHeight = 52;
-  const height = result.dimensions.length * rowHeight + 24;
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("class", "zelftest-grafiek");
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", TEKSTEN.grafiekLabel);
-  result.dimensions.forEach((dimension, index) => {
-    const y = index * rowHeight;
-    svg.append(svgElement("text", { x: 0, y: y + 16, class: "zelftest-grafiek-label" }, dimension.title));
-    svg.append(svgElement("rect", { x: 0, y: y + 22, width: barWidth, height: 20, class: "zelftest-grafiek-achtergrond" }));
+  const figure = element("div", null, "zelftest-grafiek");
+  figure.setAttribute("role", "img");
+  figure.setAttribute("aria-label", TEKSTEN.grafiekLabel);
+  for (const dimension of result.dimensions) {
+    const group = element("div", null, "zelftest-grafiek-groep");
+    group.dataset.dimensie = dimension.id;
+    const line = element("div", null, "zelftest-grafiek-regel");
+    const track = element("span", null, "zelftest-grafiek-spoor");
     if (dimension.score !== null) {
-      svg.append(svgElement("rect", { x: 0, y: y + 22, width: (barWidth * dimension.score) / 100, height: 20, class: "zelftest-grafiek-balk" }));
-      svg.append(svgElement("text", { x: barWidth + 8, y: y + 37, class: "zelftest-grafiek-waarde" }, formatScore(dimension.score)));
-    } else {
-      svg.append(svgElement("text", { x: 8, y: y + 37, class: "zelftest-grafiek-waarde" }, TEKSTEN.teWeinig));
+      const bar = element("span", null, "zelftest-grafiek-balk");
+      bar.style.width = `${dimension.score}%`; // CSSOM, which a strict style-src allows
+      track.append(bar);
     }
-  });
-  const axisY = result.dimensions.length * rowHeight + 14;
-  for (const tick of [0, 25, 50, 75, 100]) {
-    const anchor = tick === 0 ? "start" : tick === 100 ? "end" : "middle";
-    svg.append(svgElement("text", { x: (barWidth * tick) / 100, y: axisY, "text-anchor": anchor, class: "zelftest-grafiek-as" }, String(tick)));
+    line.append(track, element("span", dimension.score === null ? TEKSTEN.teWeinig : dimension.shown_score, "zelftest-grafiek-waarde"));
+    group.append(element("div", dimension.title, "zelftest-grafiek-titel"), line);
+    figure.append(group);
   }
-  return svg;
+  return figure;
 }

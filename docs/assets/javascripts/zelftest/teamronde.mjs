@@ -14,11 +14,32 @@ const WAIT_TIMEOUT_MS = 120_000;
 const DOWNLOAD_PAUSE_MS = 400;
 
 // Set up the round of a team test's form; null on a page without one (a test about oneself).
+// Only a team test's page carries the engine's catalog (hooks/zelftests.py); the round's section
+// is made here, above the form, since a round needs this script.
 export function setupTeamRound(root, questionnaire, runtime, definitionJson) {
-  const section = root.querySelector(".zelftest-teamronde");
   const catalog = root.querySelector("script.zelftest-catalogus");
-  if (!section || !catalog) return null;
+  if (!catalog) return null;
+  const section = startSection(root, JSON.parse(catalog.textContent));
+  questionnaire.form.before(section);
   return new TeamRound(root, section, catalog.textContent, { questionnaire, runtime, definitionJson });
+}
+
+// The round before it starts: a heading, what a round is, and its start button.
+function startSection(root, catalog) {
+  const section = element("section", null, "zelftest-teamronde");
+  section.id = `${root.id}-teamronde`;
+  section.hidden = true;
+  const heading = element("h2", TEKSTEN.rondeTitel);
+  heading.id = `${section.id}-kop`;
+  heading.tabIndex = -1;
+  section.setAttribute("aria-labelledby", heading.id);
+  const explanation = element("div", null, "zelftest-teamronde-uitleg");
+  explanation.append(
+    element("p", TEKSTEN.rondeUitleg(catalog.limits.min_respondents)),
+    button(TEKSTEN.rondeStart, "start-round", "md-button"),
+  );
+  section.append(heading, explanation);
+  return section;
 }
 
 class TeamRound {

@@ -3,13 +3,18 @@
 // and is only formatted (Dutch decimal comma). Text from files (names, reasons) is set as text.
 
 import { TEKSTEN } from "./teksten.mjs";
-import { formatMean, formatScore } from "./results.mjs";
 import { offerDownload } from "./downloads.mjs";
 import { definitionOf, documentJson, mirrorCsv, teamCsv, teamFileName } from "./teamexport.mjs";
 import { element, heading, paragraph, scrollable } from "./dom.mjs";
 
 const twoDecimals = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const plain = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
+
+// Only the team pages still format their figures here (the individual result shows the engine's
+// own text, shown_mean and shown_score): a position as a whole number, a mean with one decimal.
+const formatScore = (score) => String(Math.round(score));
+const formatMean = (mean) => oneDecimal.format(mean);
 
 // sd, r_wg and alpha with two decimals; a difference of positions signed ("+12", "-27", "0").
 const formatTwo = (value) => twoDecimals.format(value);

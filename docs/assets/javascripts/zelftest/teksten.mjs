@@ -1,6 +1,21 @@
 // All Dutch text the self-assessment script shows, in one place.
 
+// ---- ZONDER_SCRIPT: begin ----
+// Text for where this module does not run: the build writes it into the page (hooks/zelftests.py
+// reads the JSON object below, so keep it valid JSON: double quotes, no trailing comma). The
+// noscript sentence stands under each form; the start check (startcontrole.js, a classic script)
+// shows the others when the site is opened from disk or the module does not start.
+export const ZONDER_SCRIPT = Object.freeze({
+  "zonderJavaScript": "Je kunt de vragen lezen. Maar je uitslag berekenen kan alleen met JavaScript, en dat staat in deze browser uit.",
+  "vanSchijfKop": "Open de site via een webserver",
+  "vanSchijf": "Je hebt deze pagina geopend als bestand op je computer. Dan werken de zelftests niet. Open de site via het adres op je intranet: een adres dat begint met http:// of https://.",
+  "startNiet": "De rekenmodule is niet gestart. Waarschijnlijk stuurt de webserver de .mjs-bestanden niet als JavaScript, of is deze browser te oud. Probeer een actuele versie van Chrome, Edge, Firefox of Safari. Helpt dat niet, vraag dan je beheerder om hulp.",
+  "installeren": "Zo zet je de site op een webserver."
+});
+// ---- ZONDER_SCRIPT: end ----
+
 export const TEKSTEN = Object.freeze({
+  // ---- The form (form.mjs, concept.mjs, main.mjs) ----
   laden: "De rekenmodule wordt geladen. Je kunt alvast beginnen met invullen.",
   klaar: "De rekenmodule is klaar. Vul alle vragen in en kies dan \u2018Bereken mijn uitslag\u2019.",
   fout:
@@ -19,22 +34,60 @@ export const TEKSTEN = Object.freeze({
       ? `Vraag ${nummers[0]} is nog niet beantwoord. Kies een antwoord of \u2018weet ik niet\u2019.`
       : `De vragen ${lijst(nummers)} zijn nog niet beantwoord. Kies bij elke vraag een ` +
         `antwoord of \u2018weet ik niet\u2019.`,
+  startTeLang:
+    "De rekenmodule is na twee minuten nog niet klaar. Je antwoorden blijven in dit tabblad " +
+    "bewaard. Herlaad de pagina. Lukt het dan nog niet, vraag dan je beheerder om hulp.",
+  bereken: "Bereken mijn uitslag",
+  formulierWissen: "Wis mijn antwoorden",
+  formulierWissenVraag:
+    "Wil je al je antwoorden wissen? Het formulier wordt leeg, en een uitslag op deze pagina " +
+    "verdwijnt ook. Uitslagen die je op dit apparaat hebt bewaard, blijven staan.",
+  formulierWissenJa: "Ja, wis mijn antwoorden",
+  formulierWissenNee: "Nee, ga terug",
+  formulierGewist: "Je antwoorden zijn gewist.",
+  conceptTerug:
+    "Je antwoorden van eerder in dit tabblad staan er weer. Wil je opnieuw beginnen? Kies dan " +
+    "onderaan \u2018Wis mijn antwoorden\u2019.",
+  uitslagKop: "Je uitslag",
+  verouderd:
+    "Je hebt een antwoord veranderd. Deze uitslag hoort bij je vorige antwoorden. Kies opnieuw " +
+    "\u2018Bereken mijn uitslag\u2019.",
   uitslagKlaar: "Je uitslag staat hieronder.",
   totaal: (score, band) =>
     `Je totaalscore is ${score} op een schaal van 0 tot 100: \u2018${band}\u2019.`,
   totaalOntbreekt:
     "Er is geen totaalscore, omdat niet elke dimensie genoeg antwoorden heeft. " +
     "Een totaal over een deel van de vragen zou een vertekend beeld geven.",
-  // Worded for every referent (ik, mijn team, mijn leidinggevende, onze organisatie).
-  sterkZwak: (sterk, zwak) =>
-    `Het hoogst scoort \u2018${sterk}\u2019. De meeste ruimte om te groeien ligt bij \u2018${zwak}\u2019.`,
+  // ---- The result (results.mjs) ----
+  // The profile, worded for every referent (ik, mijn team, mijn leidinggevende, onze
+  // organisatie); dimensions tied at the top or the bottom are named together, as a tie.
+  hoogst: (titels) =>
+    titels.length === 1
+      ? `Het hoogst scoort ${lijstTitels(titels)}.`
+      : `Het hoogst scoren ${lijstTitels(titels)}, even hoog.`,
+  laagst: (titels) =>
+    titels.length === 1
+      ? `Het laagst scoort ${lijstTitels(titels)}.`
+      : `Het laagst scoren ${lijstTitels(titels)}, even laag.`,
+  groeiruimte: "Daar ligt de meeste ruimte om te groeien.",
+  allesGelijk:
+    "Alle dimensies met een score liggen even hoog. Er is dus geen sterkste of zwakste kant.",
   verschilKlein: (grens) =>
-    `Het verschil tussen je hoogste en je laagste dimensie is kleiner dan ${grens} schaalpunt. ` +
-    "Voor \u00e9\u00e9n persoon valt zo\u2019n verschil binnen de meetfout. Zie je profiel dus als " +
-    "vrij gelijkmatig.",
-  verschilBetekenis: (grens) =>
-    `Verschillen tussen dimensies van minder dan ${grens} schaalpunt vallen voor \u00e9\u00e9n ` +
-    "persoon binnen de meetfout. Lees ze niet als een echt verschil.",
+    `Het verschil tussen de hoogste en de laagste dimensie is kleiner dan ${grens} schaalpunt. ` +
+    "Als vuistregel geldt: zie zo\u2019n klein verschil niet als een echt verschil. Je profiel is " +
+    "dus vrij gelijkmatig.",
+  // The methods page (hooks/zelftests.py) explains the same rule of thumb in the same words.
+  vuistregel: (grens) =>
+    "Als vuistregel geldt: is het verschil tussen twee dimensies kleiner dan " +
+    `${grens} schaalpunt, zie het dan niet als een echt verschil.`,
+  nietBeproefd: (grens) =>
+    "Deze zelftests zijn nog niet getest in een proefonderzoek. De grens van " +
+    `${grens} schaalpunt is dus geen gemeten foutmarge. De banden zijn een hulpmiddel, geen oordeel.`,
+  uitslagVan: (datum) => `Uitslag van ${datum}`,
+  allesWeetNiet:
+    "Je koos bij alle vragen \u2018weet ik niet\u2019. Daarom is er geen uitslag: er is niets " +
+    "om te berekenen. Wil je toch een uitslag? Kies dan bij de vragen die je wel kunt " +
+    "beantwoorden een antwoord, en bereken je uitslag opnieuw.",
   geenProfiel: "Er zijn te weinig dimensies met een score om een sterkste en zwakste kant te noemen.",
   geenNormgroep:
     "Er is geen normgroep: je scores zijn niet vergeleken met andere mensen. De banden volgen " +
@@ -50,10 +103,17 @@ export const TEKSTEN = Object.freeze({
     nummers.length === 1
       ? `Je koos bij vraag ${nummers[0]} \u2018weet ik niet\u2019. Die vraag telt niet mee.`
       : `Je koos bij de vragen ${lijst(nummers)} \u2018weet ik niet\u2019. Die vragen tellen niet mee.`,
+  weetNietAantal: (aantal, totaal) =>
+    `Bij ${aantal} van de ${totaal} vragen koos je \u2018weet ik niet\u2019. Die vragen tellen niet mee.`,
   teWeinigUitleg: (beantwoord, nodig) =>
     `Te weinig antwoorden: ${beantwoord} beantwoord, minstens ${nodig} nodig voor een score.`,
   tabelBijschrift: "Je scores per dimensie",
-  kolommen: ["Dimensie", "Gemiddelde", "Positie op de schaal (0-100)", "Band", "Beantwoord"],
+  // Each column's label and, apart, its unit: the unit is never broken over two lines.
+  kolommen: (schaal) => [
+    ["Dimensie"], ["Gemiddelde", `(${schaal})`], ["Positie op de schaal", "(0-100)"], ["Band"],
+    ["Beantwoord"],
+  ],
+  tabelSchuiven: "De tabel is breder dan je scherm. Schuif hem opzij om alle kolommen te zien.",
   teWeinig: "te weinig antwoorden",
   beantwoord: (aantal, totaal) => `${aantal} van ${totaal}`,
   totaalRij: "Totaal",
@@ -68,12 +128,18 @@ export const TEKSTEN = Object.freeze({
   downloadJson: "Opslaan als JSON",
   downloadCsv: "Opslaan als CSV (spreadsheet)",
   afdrukken: "Afdrukken of opslaan als pdf",
-  csvKolommen: [
-    "zelftest", "versie", "dimensie_id", "dimensie", "gemiddelde", "positie_0_100", "band",
-    "beantwoord", "vragen", "weet_ik_niet",
-  ],
+  csvFout:
+    "Het CSV-bestand kon niet worden gemaakt. Je uitslag staat er nog. Probeer het opnieuw, of " +
+    "sla je uitslag op als JSON.",
 
   // ---- Teamronde op één apparaat (teamronde.mjs) ----
+  rondeTitel: "Teamronde op \u00e9\u00e9n apparaat",
+  rondeUitleg: (minimum) =>
+    "Is er in een teamsessie maar \u00e9\u00e9n laptop? Start dan een teamronde. De deelnemers " +
+    "vullen de test om de beurt in. Na elke beurt wordt het formulier weer leeg. Het teamrapport " +
+    `komt pas als je de ronde afrondt, en alleen bij minstens ${minimum} deelnemers. De ` +
+    "antwoorden blijven in het geheugen van deze pagina en worden nergens opgeslagen.",
+  rondeStart: "Start een teamronde op dit apparaat",
   rondeKop: (nummer) => `Teamronde: deelnemer ${nummer}`,
   rondeAfgerondKop: "Teamronde: afgerond",
   rondeGestart: "De teamronde is gestart. Deelnemer 1 kan beginnen.",
@@ -159,8 +225,9 @@ export const TEKSTEN = Object.freeze({
   veranderingOnbekend: (titel) =>
     `${titel}: niet te vergelijken, omdat een van beide uitslagen te weinig antwoorden heeft.`,
   veranderingUitleg: (grens) =>
-    `Voor \u00e9\u00e9n persoon valt een verschil van minder dan ${grens} schaalpunt binnen de ` +
-    "meetfout. Dat is een vuistregel: deze tests zijn nog niet bij een grote groep uitgeprobeerd.",
+    `Als vuistregel geldt: een verschil van minder dan ${grens} schaalpunt is voor \u00e9\u00e9n ` +
+    "persoon geen echt verschil. Die grens is niet gemeten: deze tests zijn nog niet in een " +
+    "proefonderzoek getest.",
   verloopKop: "Verloop per dimensie",
   verloopLabel: (titel, aantal, van, tot) =>
     aantal === 1
