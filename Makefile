@@ -38,7 +38,7 @@ $(NODE_STAMP): package.json package-lock.json | check-node
 build: install ## Build the static site into site/ (strict)
 	$(VENV)/bin/mkdocs build --strict
 
-serve: build ## Build, then serve site/ at http://127.0.0.1:$(PORT)/
+serve: build ## Build, then serve site/ at http://127.0.0.1:$(PORT)/ (strict CSP, precompressed files)
 	$(PY) -m tools.serve --port $(PORT) site
 
 preview: install ## Live preview for content owners (rebuilds on save)

@@ -3,16 +3,25 @@
 Everything the browser needs to score comes from the site itself: the Pyodide files from the
 pinned npm package and the `assessments` package as a wheel, registered in Pyodide's lock file
 (whose sha256 Chromium checks) and compiled to .pyc. No CDN, nothing fetched at run time.
+
+Beside them goes a memory snapshot (tools/snapshot.mjs): Pyodide's memory after start-up with
+the engine imported, from which a reader's browser starts several times faster. Snapshots use
+private Pyodide API, so the runtime stays pinned to one exact version (package.json) and the
+build checks that the snapshot belongs to the runtime it ships.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +32,14 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_st
 LOCK_FILE = "pyodide-lock.json"
 #: The distribution that holds the `assessments` package (pyproject.toml).
 DISTRIBUTION = "vertrouwenswijzer"
+#: The memory snapshot in the runtime's folder (worker.mjs loads it by this name), and the
+#: record beside it of what it was made from.
+SNAPSHOT = "zelftest.snapshot"
+SNAPSHOT_RECORD = "zelftest.snapshot.json"
+#: The Node script that makes the snapshot.
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent.parent / "tools" / "snapshot.mjs"
+#: A snapshot starts with this number; the runtime's build id follows at bytes 16-48.
+SNAPSHOT_MAGIC = 1886286592
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -44,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Copy the runtime into the site, then build, lock and compile the engine's wheel."""
+    """Copy the runtime into the site, build, lock and compile the engine, then snapshot both."""
     package = _runtime_package(config)
     target = Path(config.site_dir) / config.extra["zelftest_runtime"]
     if target.exists():
@@ -53,27 +70,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     for name in RUNTIME_FILES:
         shutil.copy2(package / name, target / name)
     with tempfile.TemporaryDirectory(prefix="zelftest-wheel-") as staging:
-        stage = Path(staging)
-        wheel = _build_wheel(_engine_project(), stage)
-        shutil.copy2(package / LOCK_FILE, stage / LOCK_FILE)
-        # The order is fixed: add-wheels accepts only the pure py3-none-any wheel, then
-        # py-compile turns it into a cp313 wheel and rewrites its lock entry (name, sha256).
-        _pyodide(
-            "lockfile",
-            "add-wheels",
-            "--input",
-            LOCK_FILE,
-            "--output",
-            LOCK_FILE,
-            wheel.name,
-            cwd=stage,
-        )
-        _pyodide("py-compile", "--silent", ".", cwd=stage)
-        compiled = [path for path in stage.glob("*.whl") if path.name != wheel.name]
-        if len(compiled) != 1:
-            raise PluginError(f"py-compile maakte {len(compiled)} wheels in plaats van één")
-        shutil.copy2(compiled[0], target / compiled[0].name)
-        _write_trimmed_lock(stage / LOCK_FILE, target / LOCK_FILE)
+        wheel = build_engine(_engine_project(), package / LOCK_FILE, Path(staging))
+        shutil.copy2(wheel, target / wheel.name)
+        shutil.copy2(Path(staging) / LOCK_FILE, target / LOCK_FILE)
+    make_snapshot(target, target / wheel.name)
+    check_snapshot(target)
 
 
 # ---- Helper functions ----
@@ -109,26 +110,133 @@ def _version(package: Path) -> str:
     return str(json.loads((package / "package.json").read_text(encoding="utf-8"))["version"])
 
 
+def build_engine(project: Path, runtime_lock: Path, out: Path) -> Path:
+    """Build the engine's wheel, lock it and compile it to .pyc; the same commit, the same bytes.
+
+    Writes the compiled wheel and the trimmed lock file into ``out``; returns the wheel.
+    """
+    epoch = _source_epoch(project)
+    wheel = _build_wheel(project, out)
+    shutil.copy2(runtime_lock, out / LOCK_FILE)
+    # The order is fixed: add-wheels accepts only the pure py3-none-any wheel, then py-compile
+    # turns it into a cp313 wheel and rewrites its lock entry (name, sha256).
+    _pyodide(
+        "lockfile", "add-wheels", "--input", LOCK_FILE, "--output", LOCK_FILE, wheel.name, cwd=out
+    )
+    # With SOURCE_DATE_EPOCH, py_compile writes hash-based .pyc files instead of ones stamped
+    # with the source's mtime (the moment py-compile unpacked it).
+    _pyodide("py-compile", "--silent", ".", cwd=out, env={"SOURCE_DATE_EPOCH": str(epoch)})
+    compiled = [path for path in out.glob("*.whl") if path.name != wheel.name]
+    if len(compiled) != 1:
+        raise PluginError(f"py-compile maakte {len(compiled)} wheels in plaats van één")
+    _fix_zip_dates(compiled[0], epoch)
+    _write_trimmed_lock(out / LOCK_FILE, compiled[0])
+    return compiled[0]
+
+
+def make_snapshot(runtime: Path, wheel: Path) -> None:
+    """Make the memory snapshot with Node from the runtime and wheel in the site; record both."""
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError(
+            "Node.js is nodig om de snapshot van de rekenmodule te maken, maar 'node' is niet "
+            "gevonden; installeer Node.js 20 of nieuwer (Debian: apt-get install nodejs)."
+        )
+    with tempfile.TemporaryDirectory(prefix="zelftest-engine-") as unpacked:
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(unpacked)
+        command = [node, str(SNAPSHOT_SCRIPT), str(runtime), unpacked, str(runtime / SNAPSHOT)]
+        done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PluginError(
+            f"Node kon de snapshot van de rekenmodule niet maken ({SNAPSHOT_SCRIPT.name}, "
+            f"exitcode {done.returncode}):\n{done.stderr.strip()[-2000:]}"
+        )
+    record = {
+        "pyodide": runtime.name,
+        "build_id": _runtime_build_id(runtime),
+        "wheel": wheel.name,
+        "wheel_sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+    }
+    (runtime / SNAPSHOT_RECORD).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+
+
+def check_snapshot(runtime: Path) -> None:
+    """Refuse a snapshot that was not made by this runtime from this wheel.
+
+    The browser refuses such a snapshot too, but only after downloading it, and then starts
+    the slow way for every reader: the build says so at once instead.
+    """
+    record = json.loads((runtime / SNAPSHOT_RECORD).read_text(encoding="utf-8"))
+    with (runtime / SNAPSHOT).open("rb") as snapshot:
+        header = snapshot.read(48)
+    magic = int.from_bytes(header[:4], "little") if len(header) == 48 else None
+    made_by = "".join(
+        f"{int.from_bytes(header[i : i + 4], 'little'):08x}" for i in range(16, 48, 4)
+    )
+    build_id = _runtime_build_id(runtime)
+    lock = json.loads((runtime / LOCK_FILE).read_text(encoding="utf-8"))["packages"][DISTRIBUTION]
+    wheel = runtime / lock["file_name"]
+    if magic != SNAPSHOT_MAGIC:
+        problem = f"{SNAPSHOT} is geen Pyodide-snapshot"
+    elif made_by != build_id or record["build_id"] != build_id:
+        problem = (
+            f"{SNAPSHOT} is gemaakt door Pyodide-build {made_by[:12]}…, maar de site levert "
+            f"build {build_id[:12]}… (Pyodide {runtime.name})"
+        )
+    elif record["wheel"] != wheel.name or record["wheel_sha256"] != lock["sha256"]:
+        problem = f"{SNAPSHOT} is gemaakt van een andere wheel dan {wheel.name} in de site"
+    elif hashlib.sha256(wheel.read_bytes()).hexdigest() != lock["sha256"]:
+        problem = f"{wheel.name} klopt niet met de sha256 in {LOCK_FILE}"
+    else:
+        return
+    raise PluginError(
+        f"{problem}. Zo'n snapshot laadt niet in de browser. Bouw opnieuw met 'make build'; "
+        "blijft dit, controleer dan of node_modules/pyodide de versie uit package.json is "
+        "('npm ci')."
+    )
+
+
 def _build_wheel(project: Path, out: Path) -> Path:
     """Build the pure-Python wheel of the engine, reproducibly (fixed timestamps).
 
     flit_core's WheelBuilder is given the time stamp directly, so the build changes neither the
     working directory nor the environment of the MkDocs process.
     """
-    import time
-
     from flit_core.wheel import WheelBuilder
 
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or _last_commit_time(project))
     staging = out / "engine.whl.part"
     with staging.open("w+b") as target:
         builder = WheelBuilder.from_ini_path(project / "pyproject.toml", target)
-        # Zip stores local times from 1980 on, as flit_core does with SOURCE_DATE_EPOCH.
-        builder.source_time_stamp = time.gmtime(max(epoch, 315532800))[:6]
+        builder.source_time_stamp = _zip_date(_source_epoch(project))
         builder.build()
     wheel = out / builder.wheel_filename
     staging.replace(wheel)
     return wheel
+
+
+def _source_epoch(project: Path) -> int:
+    """The time the build stamps into the wheel: SOURCE_DATE_EPOCH, else the last commit's."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or _last_commit_time(project))
+
+
+def _zip_date(epoch: int) -> tuple[int, int, int, int, int, int]:
+    """A zip entry's date for a Unix time; zip stores no time before 1980 (as flit_core does)."""
+    return time.gmtime(max(epoch, 315532800))[:6]
+
+
+def _fix_zip_dates(wheel: Path, epoch: int) -> None:
+    """Rewrite a wheel with every entry dated ``epoch``, in the same order with the same bytes.
+
+    py-compile dates the entries it writes with the time of the build.
+    """
+    with zipfile.ZipFile(wheel) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(wheel, "w") as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, _zip_date(epoch))
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
 
 
 def _last_commit_time(project: Path) -> str:
@@ -143,19 +251,36 @@ def _last_commit_time(project: Path) -> str:
     return found or "315532800"
 
 
-def _pyodide(*args: str, cwd: Path) -> None:
+def _pyodide(*args: str, cwd: Path, env: dict[str, str] | None = None) -> None:
     """Run a `pyodide` CLI command (pyodide-build, pyodide-lock) and fail the build loudly."""
     command = [str(Path(sys.executable).parent / "pyodide"), *args]
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     if done.returncode != 0:
         raise PluginError(f"'pyodide {' '.join(args)}' mislukte:\n{done.stdout}{done.stderr}")
 
 
-def _write_trimmed_lock(source: Path, target: Path) -> None:
-    """Keep only our package in the lock file: the site ships no other Pyodide packages."""
-    lock = json.loads(source.read_text(encoding="utf-8"))
+def _write_trimmed_lock(lock_file: Path, wheel: Path) -> None:
+    """Keep only our package in the lock file (the site ships no other), with the wheel's sha256."""
+    lock = json.loads(lock_file.read_text(encoding="utf-8"))
     ours = lock["packages"].get(DISTRIBUTION)
-    if ours is None or ours["depends"]:
-        raise PluginError(f"het lock-bestand mist '{DISTRIBUTION}' of geeft het afhankelijkheden")
+    if ours is None or ours["depends"] or ours["file_name"] != wheel.name:
+        raise PluginError(
+            f"het lock-bestand mist '{DISTRIBUTION}' ({wheel.name}) of geeft het afhankelijkheden"
+        )
+    ours["sha256"] = hashlib.sha256(wheel.read_bytes()).hexdigest()
     lock["packages"] = {DISTRIBUTION: ours}
-    target.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    lock_file.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _runtime_build_id(runtime: Path) -> str:
+    """The build id Pyodide writes into its snapshots and checks on loading one."""
+    found = re.search(r'BUILD_ID:"([0-9a-f]{64})"', (runtime / "pyodide.mjs").read_text("utf-8"))
+    if found is None:
+        raise PluginError(
+            f"geen BUILD_ID gevonden in {runtime / 'pyodide.mjs'}: de snapshot-API is privé en "
+            "deze Pyodide-versie werkt anders; pas hooks/pyodide_runtime.py en "
+            "tools/snapshot.mjs aan bij een nieuwe Pyodide-versie."
+        )
+    return found.group(1)

@@ -4,9 +4,11 @@ Every figure is a median over several runs, all in one run of this command, besi
 measured in the same run, so that ratios stay meaningful on a busy machine:
 
 - navigation to data-state="ready" on the assessment page, cold (new profile) and warm
-  (persistent profile with a filled HTTP cache), beside a bare page that loads the same
+  (persistent profile with a filled HTTP cache), on the plain loopback network and throttled
+  to 50 Mbit/s (Chromium's own network emulation), beside a bare page that loads the same
   Pyodide files in a module worker and runs one Python statement;
-- bytes transferred on a cold and a warm load;
+- bytes on the wire on each of those loads, as the server counts them: response bodies (the
+  precompressed copies where the browser takes them) and headers apart;
 - submit to result shown (the engine's scoring plus rendering);
 - drop to team report shown for 5, 50 and 200 result files, once the runtime is ready (goal:
   200 files in under 1 s), beside the engine alone on the same files in CPython;
@@ -37,9 +39,13 @@ ASSESSMENT_PAGE = "zelftests/persoonlijk/"
 TEAM_PAGE = "zelftests/teamrapport/"
 TEAM_SIZES = (5, 50, 200)
 BARE_PAGE = "__bench__/bare.html"
+#: The throttled network: a good office connection to an intranet server.
+THROTTLED_MBIT = 50
+NETWORKS = {"plain": None, f"{THROTTLED_MBIT} Mbit/s": THROTTLED_MBIT}
 
 BARE_HTML = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Kale Pyodide-pagina</title>
+<link rel="icon" href="data:,">
 <script type="module" src="bare.mjs"></script></head>
 <body><p id="state" data-state="loading">laden</p></body></html>
 """
@@ -80,13 +86,14 @@ def main() -> None:
         shutil.copytree(args.site, site)
         runtime = _add_bare_page(site)
         with serving(site) as server, sync_playwright() as playwright:
-            for name, path in (("site", ASSESSMENT_PAGE), ("bare", BARE_PAGE)):
-                figures[f"{name}_cold"] = _loads(
-                    playwright, executable, server, path, args.runs, warm=False
+            figures["loads"] = {
+                f"{name} {network} {cache}": _loads(
+                    playwright, executable, server, path, args.runs, cache == "warm", mbit
                 )
-                figures[f"{name}_warm"] = _loads(
-                    playwright, executable, server, path, args.runs, warm=True
-                )
+                for network, mbit in NETWORKS.items()
+                for cache in ("cold", "warm")
+                for name, path in (("site", ASSESSMENT_PAGE), ("bare", BARE_PAGE))
+            }
             figures["submit_to_result_ms"] = _submit_times(
                 playwright, executable, server, args.runs
             )
@@ -101,36 +108,54 @@ def main() -> None:
     _report(figures)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(f"\n(saved to {args.out.relative_to(ROOT)})")
+    print(f"\n(saved to {args.out})")
 
 
 # ---- Measurements ----
 
 
 def _loads(
-    playwright: Playwright, executable: str, server: SiteServer, path: str, runs: int, warm: bool
+    playwright: Playwright,
+    executable: str,
+    server: SiteServer,
+    path: str,
+    runs: int,
+    warm: bool,
+    mbit: int | None,
 ) -> dict[str, float]:
     """Median time to ready and bytes sent, each run in a fresh browser process.
 
     Cold: a new profile each run. Warm: one persistent profile, filled once, then reopened
-    for each run, so the HTTP cache on disk serves what it may.
+    for each run, so the HTTP cache on disk serves what it may. (A context from new_context()
+    keeps no large files, and route() switches the HTTP cache off: neither measures a warm
+    load.)
     """
-    times, sizes = [], []
+    times, bodies, headers = [], [], []
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as shared:
         if warm:
-            _ready_time(playwright, executable, server, path, shared)
+            _ready_time(playwright, executable, server, path, shared, mbit)
         for _ in range(runs):
             profile = shared if warm else tempfile.mkdtemp(prefix="bench-cold-")
             server.reset_counters()
-            times.append(_ready_time(playwright, executable, server, path, profile))
-            sizes.append(server.bytes_sent)
+            times.append(_ready_time(playwright, executable, server, path, profile, mbit))
+            bodies.append(server.bytes_sent)
+            headers.append(server.header_bytes_sent)
             if not warm:
                 shutil.rmtree(profile, ignore_errors=True)
-    return {"ready_ms": statistics.median(times), "bytes": statistics.median(sizes)}
+    return {
+        "ready_ms": statistics.median(times),
+        "bytes": statistics.median(bodies),
+        "header_bytes": statistics.median(headers),
+    }
 
 
 def _ready_time(
-    playwright: Playwright, executable: str, server: SiteServer, path: str, profile: str
+    playwright: Playwright,
+    executable: str,
+    server: SiteServer,
+    path: str,
+    profile: str,
+    mbit: int | None,
 ) -> float:
     """Milliseconds from navigation start to the page's "zelftest-klaar" mark."""
     context = playwright.chromium.launch_persistent_context(
@@ -138,7 +163,23 @@ def _ready_time(
     )
     try:
         page = context.new_page()
-        page.goto(server.url + path)
+        if mbit is not None:
+            # Applies to the page's worker too: its fetches go through the page's network.
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            rate = mbit * 1_000_000 / 8
+            session.send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": False,
+                    "latency": 0,
+                    "downloadThroughput": rate,
+                    "uploadThroughput": rate,
+                },
+            )
+        # The clock is the page's own (its mark against navigation start); Playwright's waits
+        # are only generous, for a busy machine.
+        page.goto(server.url + path, wait_until="commit", timeout=180_000)
         page.wait_for_selector("[data-state=ready]", timeout=180_000)
         return float(page.evaluate("performance.getEntriesByName('zelftest-klaar')[0].startTime"))
     finally:
@@ -312,27 +353,32 @@ def _timed_build(mkdocs: str, config: str, site_dir: Path) -> float:
 
 def _report(figures: dict[str, Any]) -> None:
     """Print the figures as a small table with ratios against the baselines."""
-    site_cold, bare_cold = figures["site_cold"], figures["bare_cold"]
-    site_warm, bare_warm = figures["site_warm"], figures["bare_warm"]
-    build = figures["build_s"]
-    rows = [
-        ("ready, cold cache (ms)", site_cold["ready_ms"], bare_cold["ready_ms"], ",.0f"),
-        ("ready, warm cache (ms)", site_warm["ready_ms"], bare_warm["ready_ms"], ",.0f"),
-        ("bytes, cold load", site_cold["bytes"], bare_cold["bytes"], ",.0f"),
-        ("bytes, warm load", site_warm["bytes"], bare_warm["bytes"], ",.0f"),
-        ("build (s), hooks vs none", build["with_hooks"], build["without_hooks"], ",.2f"),
-    ]
+    loads, build = figures["loads"], figures["build_s"]
+    rows = []
+    for network in NETWORKS:
+        for cache in ("cold", "warm"):
+            ours, bare = loads[f"site {network} {cache}"], loads[f"bare {network} {cache}"]
+            rows.append(
+                (f"ready, {cache}, {network} (ms)", ours["ready_ms"], bare["ready_ms"], ",.0f")
+            )
+    for cache in ("cold", "warm"):
+        ours, bare = loads[f"site plain {cache}"], loads[f"bare plain {cache}"]
+        rows.append((f"bytes, {cache} (bodies)", ours["bytes"], bare["bytes"], ",.0f"))
+        rows.append(
+            (f"bytes, {cache} (headers)", ours["header_bytes"], bare["header_bytes"], ",.0f")
+        )
+    rows.append(("build (s), hooks vs none", build["with_hooks"], build["without_hooks"], ",.2f"))
     print(f"Medians over {figures['runs']} runs (runtime {figures['runtime']})")
-    print(f"{'measure':<28}{'site':>14}{'baseline':>14}{'ratio':>8}")
+    print(f"{'measure':<34}{'site':>14}{'baseline':>14}{'ratio':>8}")
     for name, ours, baseline, number in rows:
         ratio = f"{ours / baseline:.2f}" if baseline else "-"
-        print(f"{name:<28}{ours:>14{number}}{baseline:>14{number}}{ratio:>8}")
-    print(f"{'submit to result (ms)':<28}{figures['submit_to_result_ms']:>14.1f}")
-    print(f"\n{'team report (ms)':<28}{'browser':>14}{'engine alone':>14}{'ratio':>8}")
+        print(f"{name:<34}{ours:>14{number}}{baseline:>14{number}}{ratio:>8}")
+    print(f"{'submit to result (ms)':<34}{figures['submit_to_result_ms']:>14.1f}")
+    print(f"\n{'team report (ms)':<34}{'browser':>14}{'engine alone':>14}{'ratio':>8}")
     for size, browser_ms in figures["team_report_ms"].items():
         engine_ms = figures["team_report_cpython_ms"][size]
         label = f"  drop to report, {size} files"
-        print(f"{label:<28}{browser_ms:>14.1f}{engine_ms:>14.1f}{browser_ms / engine_ms:>8.2f}")
+        print(f"{label:<34}{browser_ms:>14.1f}{engine_ms:>14.1f}{browser_ms / engine_ms:>8.2f}")
 
 
 if __name__ == "__main__":

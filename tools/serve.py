@@ -1,29 +1,58 @@
 """Serve the built site as plain static files, as an intranet web server would.
 
 Optionally under a sub-path (``--prefix /kennisbank/``) and with a Content-Security-Policy,
-so tests and benchmarks see the site the way IT staff host it. Counts the bytes it sends.
+so tests and benchmarks see the site the way IT staff host it. What it does, a well-set-up
+server does too:
+
+- the precompressed copies the build writes (FILE.br, FILE.gz) go to browsers that accept them,
+  with ``Content-Encoding``, the original file's type and ``Vary: Accept-Encoding``;
+- Pyodide's own files, under a path that names their version, are cached for a year
+  (``immutable``); every other file, HTML first, is revalidated on each visit (``no-cache``,
+  answered by ``304 Not Modified`` while unchanged), so a new build reaches readers at once;
+- an unknown address gets the site's own 404 page with status 404; there are no directory
+  listings;
+- ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer`` and a
+  ``Permissions-Policy`` that switches off what the site never uses.
+
+It counts the requests, and the bytes of the bodies and of the headers it sends, for the
+benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
+import email.utils
+import re
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
 
-#: Types some Python versions do not know; a module worker and WebAssembly need them exact.
+#: The type of each file the site has; a module worker and WebAssembly need theirs exact.
 TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
     ".mjs": "text/javascript",
     ".js": "text/javascript",
-    ".wasm": "application/wasm",
     ".json": "application/json",
+    ".map": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".wasm": "application/wasm",
     ".whl": "application/zip",
     ".zip": "application/zip",
+    ".gz": "application/gzip",
 }
+#: Precompressed copies in the order they are preferred: (Accept-Encoding token, file suffix).
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 #: A strict policy an intranet might set: only our own files; Pyodide needs 'wasm-unsafe-eval'.
 STRICT_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; "
@@ -31,6 +60,17 @@ STRICT_CSP = (
     "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+#: Powerful features the site never uses, switched off for it and anything it might embed.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "hid=(), midi=(), display-capture=(), screen-wake-lock=(), xr-spatial-tracking=()"
+)
+#: Pyodide's own files sit in a folder named after its version and never change there. The
+#: build also writes the engine into that folder (lock file, wheel, snapshot); those change
+#: with every release of the engine, so they are revalidated like everything else.
+IMMUTABLE = re.compile(r"(^|/)assets/pyodide/[^/]+/(pyodide\.|python_stdlib\.)")
+CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
+CACHE_REVALIDATE = "no-cache"
 
 
 class SiteServer(ThreadingHTTPServer):
@@ -45,9 +85,10 @@ class SiteServer(ThreadingHTTPServer):
         self.prefix = "/" if self.prefix == "//" else self.prefix
         self.requested: list[str] = []
         self.bytes_sent = 0
+        self.header_bytes_sent = 0
+        self.verbose = False
         self.lock = threading.Lock()
-        handler = functools.partial(_Handler, directory=str(root))
-        super().__init__(("127.0.0.1", port), handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     @property
     def url(self) -> str:
@@ -59,48 +100,173 @@ class SiteServer(ThreadingHTTPServer):
         with self.lock:
             self.requested.clear()
             self.bytes_sent = 0
+            self.header_bytes_sent = 0
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that closes a connection early (a cancelled download) is no error of ours.
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        if self.verbose:
+            print(f"error: {client_address}: {error!r}", file=sys.stderr)
 
 
-class _Handler(SimpleHTTPRequestHandler):
+class _Handler(BaseHTTPRequestHandler):
     server: SiteServer
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        **TYPES,
-    }
+    protocol_version = "HTTP/1.1"
 
-    def translate_path(self, path: str) -> str:
-        # Only paths under the prefix exist: a site under /kennisbank/ has nothing at /.
+    def do_GET(self) -> None:
+        body = self.send_head()
+        if body is not None:
+            with body:
+                self.copy(body)
+
+    def do_HEAD(self) -> None:
+        body = self.send_head()
+        if body is not None:
+            body.close()
+
+    def send_head(self) -> BinaryIO | None:
+        """Send status and headers for the request; return the body still to send, if any."""
         with self.server.lock:
-            self.server.requested.append(path)
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(self.server.prefix):
-            return str(self.server.root / "__outside_prefix__")
-        return super().translate_path("/" + clean[len(self.server.prefix) :])
+            self.server.requested.append(self.path)
+        relative = self.site_path()
+        if relative is None:
+            return self.not_found()
+        path = self.server.root / relative if relative else self.server.root
+        if path.is_dir():
+            if relative and not self.path.split("?", 1)[0].endswith("/"):
+                self.redirect(urlsplit(self.path).path + "/")
+                return None
+            path = path / "index.html"
+        if not path.is_file():
+            return self.not_found()
+        return self.send_file(path, relative)
+
+    def site_path(self) -> str | None:
+        """The requested path inside the site ('' for its root), or None if there is none.
+
+        Only paths under the prefix exist (a site under /kennisbank/ has nothing at /), and a
+        path with an empty, '.' or '..' segment names nothing: '0.29.5//pyodide.asm.wasm' is a
+        bug in whatever made the address, shown as a 404 instead of hidden.
+        """
+        path = unquote(urlsplit(self.path).path)
+        if not path.startswith(self.server.prefix):
+            return None
+        segments = path[len(self.server.prefix) :].split("/")
+        if segments[-1] == "":
+            segments.pop()
+        if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in segments):
+            return None
+        return "/".join(segments)
+
+    def send_file(self, path: Path, relative: str) -> BinaryIO | None:
+        """Send a file (its precompressed copy when the browser accepts one) or 304 if unchanged."""
+        encoding, variant = self.choose_variant(path)
+        stat = variant.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}{"-" + encoding if encoding else ""}"'
+        fresh = etag in [tag.strip() for tag in self.headers.get("If-None-Match", "").split(",")]
+        self.send_response(HTTPStatus.NOT_MODIFIED if fresh else HTTPStatus.OK)
+        if not fresh:
+            self.send_header("Content-Type", TYPES.get(path.suffix, "application/octet-stream"))
+            self.send_header("Content-Length", str(stat.st_size))
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+        if any(path.with_name(path.name + suffix).is_file() for _, suffix in ENCODINGS):
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        immutable = IMMUTABLE.search(relative) is not None
+        self.send_header("Cache-Control", CACHE_IMMUTABLE if immutable else CACHE_REVALIDATE)
+        self.end_headers()
+        return None if fresh else variant.open("rb")
+
+    def choose_variant(self, path: Path) -> tuple[str, Path]:
+        """The best precompressed copy the request accepts, else the file itself."""
+        accepted = _accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        for token, suffix in ENCODINGS:
+            variant = path.with_name(path.name + suffix)
+            if token in accepted and variant.is_file():
+                return token, variant
+        return "", path
+
+    def not_found(self) -> BinaryIO | None:
+        """The site's own 404 page, with status 404 (a plain line if the site has none)."""
+        page = self.server.root / "404.html"
+        body = page.read_bytes() if page.is_file() else b"404 Niet gevonden\n"
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", CACHE_REVALIDATE)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.copy_bytes(body)
+        return None
+
+    def redirect(self, location: str) -> None:
+        """Send a folder's address without its slash to the address with it."""
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Permissions-Policy", PERMISSIONS_POLICY)
         if self.server.csp:
             self.send_header("Content-Security-Policy", self.server.csp)
         super().end_headers()
 
-    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
-        counting = _CountingWriter(outputfile, self.server)
-        super().copyfile(source, counting)
+    def flush_headers(self) -> None:
+        # The status line and headers wait in BaseHTTPRequestHandler's buffer until here.
+        waiting = sum(len(line) for line in getattr(self, "_headers_buffer", []))
+        with self.server.lock:
+            self.server.header_bytes_sent += waiting
+        super().flush_headers()
+
+    def copy(self, body: BinaryIO) -> None:
+        """Send a file's bytes, counting them."""
+        while chunk := body.read(256 * 1024):
+            self.copy_bytes(chunk)
+
+    def copy_bytes(self, data: bytes) -> None:
+        self.wfile.write(data)
+        with self.server.lock:
+            self.server.bytes_sent += len(data)
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # One line per failed request, none per success: a page load is some fifty requests.
+        if self.server.verbose and isinstance(code, int) and code >= 400:
+            self.log_message('"%s" %d', self.requestline, code)
+
+    def log_error(self, format: str, *args: object) -> None:
+        # send_error() calls this and log_request() both: the line from log_request() is enough.
+        pass
 
     def log_message(self, format: str, *args: object) -> None:
-        if getattr(self.server, "verbose", False):
+        if self.server.verbose:
             super().log_message(format, *args)
 
 
-class _CountingWriter:
-    """A file-like wrapper that adds what passes through to the server's byte count."""
-
-    def __init__(self, target, server: SiteServer) -> None:  # type: ignore[no-untyped-def]
-        self.target, self.server = target, server
-
-    def write(self, data: bytes) -> int:
-        with self.server.lock:
-            self.server.bytes_sent += len(data)
-        return int(self.target.write(data))
+def _accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (q above 0); '*' allows ours too."""
+    accepted = set()
+    for item in header.split(","):
+        token, _, parameters = item.strip().partition(";")
+        quality = 1.0
+        for parameter in parameters.split(";"):
+            name, _, value = parameter.strip().partition("=")
+            if name == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0:
+            accepted.add(token.strip().lower())
+    if "*" in accepted:
+        accepted.update(token for token, _ in ENCODINGS)
+    return accepted
 
 
 @contextmanager
@@ -124,16 +290,21 @@ def main() -> None:
     parser.add_argument("root", type=Path, nargs="?", default=Path("site"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/", help="serve under a sub-path, e.g. /kennisbank/")
+    parser.add_argument(
+        "--no-csp", action="store_true", help="send no Content-Security-Policy (for debugging)"
+    )
     args = parser.parse_args()
     if not (args.root / "index.html").is_file():
         raise SystemExit(f"error: {args.root} has no index.html; run 'make build' first.")
     try:
-        server = SiteServer(args.root, port=args.port, prefix=args.prefix)
+        server = SiteServer(
+            args.root, port=args.port, prefix=args.prefix, csp=None if args.no_csp else STRICT_CSP
+        )
     except OSError as error:
         raise SystemExit(
             f"error: cannot listen on 127.0.0.1:{args.port} ({error.strerror}); try PORT=8001."
         ) from None
-    server.verbose = True  # type: ignore[attr-defined]
+    server.verbose = True
     print(f"Serving {args.root} at {server.url} (Ctrl+C to stop)")
     try:
         server.serve_forever()
