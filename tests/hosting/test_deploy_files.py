@@ -1,0 +1,139 @@
+"""The web server configurations in deploy/ against tools/serve.py, which the browser tests use.
+
+The policy, the types and the headers are written once more in each configuration (nginx,
+Apache and IIS have no shared format); these tests keep every copy equal to tools/serve.py.
+IIS is not available here, so its web.config is checked as XML only.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks.hosting import DEPLOY_FILES, copy_deploy_files
+from tools.serve import CACHE_IMMUTABLE, PERMISSIONS_POLICY, STRICT_CSP, TYPES
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": STRICT_CSP,
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+#: Types the site needs beyond tools/serve.py's (which sends application/octet-stream for them).
+EXTRA_TYPES = {".snapshot": "application/octet-stream", ".bin": "application/octet-stream"}
+
+
+def media(content_type: str) -> str:
+    return content_type.split(";")[0].strip()
+
+
+def test_the_build_copies_the_configurations_into_the_site(site: Path) -> None:
+    for name, target in DEPLOY_FILES.items():
+        assert (site / target).read_bytes() == (DEPLOY / name).read_bytes(), target
+
+
+def test_a_missing_configuration_fails_the_build(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match=r"web\.config is missing"):
+        (tmp_path / ".htaccess").write_text("")
+        copy_deploy_files(tmp_path, tmp_path / "site")
+
+
+# ---- nginx ----
+
+
+def nginx_blocks() -> list[str]:
+    """The snippet's own directives, then the body of each nested location."""
+    text = re.sub(r"#.*", "", (DEPLOY / "nginx.conf").read_text("utf-8"))
+    nested = re.findall(r"\blocation\b[^{]*\{([^}]*)\}", text)
+    outer = re.sub(r"\blocation\b[^{]*\{[^}]*\}", "", text)
+    return [outer, *nested]
+
+
+def nginx_headers(block: str) -> dict[str, str]:
+    return dict(re.findall(r'^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;', block, re.M))
+
+
+def test_nginx_repeats_every_header_where_it_adds_one() -> None:
+    # nginx drops every add_header of the outer block in a location that has one of its own.
+    blocks = [nginx_headers(block) for block in nginx_blocks()]
+    for headers in (block for block in blocks if block):
+        assert {name: headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
+    assert [block.get("Cache-Control") for block in blocks if block] == [
+        "no-cache",
+        CACHE_IMMUTABLE,
+    ]
+
+
+def test_nginx_types_equal_the_dev_servers() -> None:
+    (body,) = re.findall(r"^types\s*\{([^}]*)\}", (DEPLOY / "nginx.conf").read_text("utf-8"), re.M)
+    statements = [statement.split() for statement in body.split(";") if statement.strip()]
+    types = {"." + extension: words[0] for words in statements for extension in words[1:]}
+    expected = {suffix: media(value) for suffix, value in (TYPES | EXTRA_TYPES).items()}
+    assert {suffix: types.get(suffix) for suffix in expected} == expected
+
+
+# ---- Apache ----
+
+
+def test_apache_headers_equal_the_dev_servers() -> None:
+    text = (DEPLOY / ".htaccess").read_text("utf-8")
+    headers = dict(re.findall(r'^Header always set (\S+) "([^"]*)"$', text, re.M))
+    assert headers == SECURITY_HEADERS
+
+
+def test_apache_types_equal_the_dev_servers() -> None:
+    text = (DEPLOY / ".htaccess").read_text("utf-8")
+    for media_type, extensions in re.findall(r"^AddType (\S+) (.+)$", text, re.M):
+        for suffix in extensions.split():
+            assert media((TYPES | EXTRA_TYPES)[suffix]) == media_type, suffix
+
+
+# ---- IIS ----
+
+
+@pytest.fixture(scope="module")
+def web_config() -> ET.Element:
+    return ET.parse(DEPLOY / "web.config").getroot()
+
+
+def test_iis_removes_each_type_before_it_maps_it(web_config: ET.Element) -> None:
+    # A type the server already maps, set again without <remove>, stops the site (error 500.19).
+    static = web_config.find("system.webServer/staticContent")
+    assert static is not None
+    removed: set[str] = set()
+    for element in static:
+        if element.tag == "remove":
+            removed.add(element.attrib["fileExtension"])
+        elif element.tag == "mimeMap":
+            assert element.attrib["fileExtension"] in removed, element.attrib
+
+
+def test_iis_maps_every_type_the_site_has(web_config: ET.Element, site: Path) -> None:
+    types = {
+        element.attrib["fileExtension"]: element.attrib["mimeType"]
+        for element in web_config.iterfind("system.webServer/staticContent/mimeMap")
+    }
+    assert {suffix: types.get(suffix) for suffix in TYPES} == TYPES
+    assert {suffix: types.get(suffix) for suffix in EXTRA_TYPES} == EXTRA_TYPES
+    # IIS refuses to send a file whose extension it does not know (404.3); the configurations
+    # themselves are not for browsers.
+    configurations = {site / target for target in DEPLOY_FILES.values()}
+    files = [path for path in site.rglob("*") if path.is_file() and path not in configurations]
+    assert {path.suffix for path in files} <= types.keys()
+
+
+def test_iis_sends_the_security_headers_and_revalidates(web_config: ET.Element) -> None:
+    headers = {
+        element.attrib["name"]: element.attrib["value"]
+        for element in web_config.iterfind("system.webServer/httpProtocol/customHeaders/add")
+    }
+    assert headers == SECURITY_HEADERS
+    cache = web_config.find("system.webServer/staticContent/clientCache")
+    assert cache is not None and cache.attrib["cacheControlMode"] == "DisableCache"
+    listing = web_config.find("system.webServer/directoryBrowse")
+    assert listing is not None and listing.attrib["enabled"] == "false"
