@@ -1,13 +1,21 @@
-"""Shared fixtures: the built site (fresh), the Pyodide runtime inside it, and Chromium."""
+"""Shared fixtures: the built site (fresh), the Pyodide runtime inside it, and Chromium.
+
+Playwright and Chromium live here, not in tests/browser: the hosting tests drive the same
+browser, and a second Playwright in one session fails ("Sync API inside the asyncio loop").
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tools.chromium import CHROMIUM_FLAGS, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The built site; VW_SITE points elsewhere (a build with `mkdocs build -d DIR`), so that
@@ -45,3 +53,19 @@ def node() -> str:
     if found is None:
         pytest.fail("Node.js is needed to run the engine tests in Pyodide; install Node.js 20+")
     return found
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("Chromium not found: run 'make test', which installs Debian's chromium")
+    launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    yield launched
+    launched.close()

@@ -53,10 +53,25 @@ TYPES = {
 }
 #: Precompressed copies in the order they are preferred: (Accept-Encoding token, file suffix).
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
-#: A strict policy an intranet might set: only our own files; Pyodide needs 'wasm-unsafe-eval'.
+#: The four small inline scripts of the Material theme, allowed by their hashes (sha256 of each
+#: script's exact text). They are the same on every page because mkdocs.yml sets extra.scope;
+#: a Material update that changes them fails tests/test_static_site.py, which names the new ones.
+INLINE_SCRIPT_HASHES = (
+    # __md_scope, __md_get and __md_set: the storage helpers (partials/javascripts/base.html).
+    "sha256-exqRXrW/0laiImCrTE8a70vxyyY10FJVIppytLf/dbY=",
+    # The reader's colour scheme, set before the page paints (partials/javascripts/palette.html).
+    "sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4=",
+    # The tab the reader chose last (partials/javascripts/content.html).
+    "sha256-10uztYJZm7OLYtHrFaYKCvTOAUfjM17+CoEWk5hLcc4=",
+    # The tab an address's #anchor points to (partials/javascripts/content.html).
+    "sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=",
+)
+#: A strict policy an intranet might set: only our own files, no 'unsafe-inline' and no
+#: 'unsafe-eval'; Pyodide needs 'wasm-unsafe-eval'.
 STRICT_CSP = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; "
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' "
+    + " ".join(f"'{digest}'" for digest in INLINE_SCRIPT_HASHES)
+    + "; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
@@ -231,9 +246,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.copy_bytes(chunk)
 
     def copy_bytes(self, data: bytes) -> None:
-        self.wfile.write(data)
+        # Counted before writing: once the client has the bytes it may read the counters (or
+        # reset them), and a count made after the write would land in the next measurement.
         with self.server.lock:
             self.server.bytes_sent += len(data)
+        self.wfile.write(data)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         # One line per failed request, none per success: a page load is some fifty requests.

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from tools.chromium import CHROMIUM_FLAGS, chromium_path
 from tools.serve import STRICT_CSP, SiteServer, serving
 
 READY_TIMEOUT_MS = 120_000
@@ -42,22 +41,6 @@ class Visit:
         assert outside == [], f"requests left the origin: {outside}"
         assert self.failures == [], f"requests failed: {self.failures}"
         assert self.errors == [], f"the page reported errors: {self.errors}"
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        pytest.fail("Chromium not found: run 'make test', which installs Debian's chromium")
-    launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-    yield launched
-    launched.close()
 
 
 @pytest.fixture(scope="session", params=["/", "/kennisbank/"], ids=["root", "subpath"])

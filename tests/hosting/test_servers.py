@@ -19,7 +19,7 @@ import brotli
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import browser, cli_export, playwright  # noqa: F401 (fixtures)
+from tests.browser.conftest import cli_export
 from tests.hosting import servers
 from tools.serve import CACHE_IMMUTABLE, CACHE_REVALIDATE, PERMISSIONS_POLICY, STRICT_CSP
 
@@ -188,7 +188,7 @@ def test_the_server_configurations_are_not_served(hosted: str, name: str) -> Non
 
 @pytest.mark.browser
 def test_an_assessment_scores_without_a_policy_violation(
-    browser: Browser,  # noqa: F811 (the fixture imported above)
+    browser: Browser,
     hosted: str,
 ) -> None:
     definition = cli_export("persoonlijk")
