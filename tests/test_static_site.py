@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from pathlib import Path
 
+from tools.serve import INLINE_SCRIPT_HASHES, STRICT_CSP
+
 JS_DIR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts" / "zelftest"
 #: Attributes that make a browser load something (links a reader clicks are not loads).
+#: Every <script> element with its attributes and its exact text.
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
 LOADING = re.compile(
     r"<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b[^>]*\bhref=\"([^\"]+)\""
 )
@@ -60,6 +66,7 @@ def test_our_javascript_has_no_eval_and_no_html_injection() -> None:
             "outerHTML",
             "document.write",
             'setTimeout("',
+            'setAttribute("style"',
         ):
             assert forbidden not in code, f"{module.name} uses {forbidden}"
 
@@ -84,3 +91,51 @@ def test_runtime_ships_only_what_the_browser_loads(runtime_dir: Path) -> None:
         name + suffix for name in loaded - {"pyodide-lock.json"} for suffix in (".br", ".gz")
     }
     assert names == loaded | compressed | {wheels[0], "zelftest.snapshot.json"}
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {
+        name: sources
+        for name, *sources in (part.split() for part in policy.split(";") if part.strip())
+    }
+
+
+def test_the_policy_allows_no_inline_code_and_no_eval() -> None:
+    policy = directives(STRICT_CSP)
+    for name, sources in policy.items():
+        assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources, name
+    assert policy["style-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"] + [
+        f"'{digest}'" for digest in INLINE_SCRIPT_HASHES
+    ]
+
+
+def test_every_inline_script_is_allowed_by_its_hash(site: Path) -> None:
+    # A browser hashes the exact text between the tags. JSON data blocks (Material's __config)
+    # are not run, so the policy does not concern them.
+    allowed = set(directives(STRICT_CSP)["script-src"])
+    found: dict[str, set[str]] = {}
+    for page in pages(site):
+        for attributes, text in SCRIPT.findall(page.read_text("utf-8")):
+            if "src=" in attributes or "application/json" in attributes:
+                continue
+            digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+            found.setdefault(f"'sha256-{digest}'", set()).add(str(page.relative_to(site)))
+    unknown = {
+        digest: sorted(where)[:3] for digest, where in found.items() if digest not in allowed
+    }
+    assert unknown == {}, "new inline scripts: add their hashes to tools/serve.py"
+    # One script text for every page depth (mkdocs.yml extra.scope): no hash per folder level.
+    assert len(found) == len(INLINE_SCRIPT_HASHES)
+    assert all(len(where) == len(pages(site)) for where in found.values())
+
+
+def test_no_page_has_inline_styles(site: Path) -> None:
+    # style-src 'self' blocks style="" attributes and <style> elements written in the HTML
+    # (styles a script sets through element.style stay allowed).
+    found = {
+        str(page.relative_to(site)): hits
+        for page in pages(site)
+        if (hits := re.findall(r"<style\b|<[^>]+\sstyle=", page.read_text("utf-8")))
+    }
+    assert found == {}
