@@ -4,13 +4,16 @@
 // antwoorden". Nothing is sent anywhere. A draft that cannot be read is ignored, and a browser
 // that refuses storage (a private window, a full disk) simply keeps no draft.
 
+import { siteKey } from "./dom.mjs";
+
 export class Draft {
   // allowed() says whether answers may be kept now: not during a team round, where each turn is
   // someone else's answers.
   constructor(root, questionnaire, allowed) {
     this.questionnaire = questionnaire;
     this.allowed = allowed;
-    this.key = draftKey(root);
+    // Per copy of the site, test and version: a draft of other questions is never put back.
+    this.key = siteKey(root, "concept", root.dataset.assessment, root.dataset.version);
     const form = questionnaire.form;
     form.addEventListener("change", () => {
       if (this.allowed()) this.save();
@@ -66,11 +69,4 @@ export class Draft {
       return null; // edited or damaged: ignored, and replaced by the next answer
     }
   }
-}
-
-// One key per copy of the site (its path: an intranet host may serve several), per test and per
-// version: a draft of another version of the questions is never put back.
-export function draftKey(root) {
-  const path = new URL(root.dataset.siteRoot || "./", document.baseURI).pathname;
-  return `vertrouwenswijzer:${path}:concept:${root.dataset.assessment}:${root.dataset.version}`;
 }

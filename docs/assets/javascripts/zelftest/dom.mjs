@@ -5,6 +5,14 @@ import { TEKSTEN } from "./teksten.mjs";
 
 export const SVG = "http://www.w3.org/2000/svg";
 
+// A key for this browser's storage: "vertrouwenswijzer:<site path>:<parts>". It holds the path of
+// the site's root (the root element's data-site-root), because an intranet host often serves
+// other applications, or another copy of this site, from the same origin and one storage.
+export function siteKey(root, ...parts) {
+  const path = new URL(root.dataset.siteRoot || "./", document.baseURI).pathname;
+  return ["vertrouwenswijzer", path, ...parts].join(":");
+}
+
 // An HTML element with text (none when null or undefined) and a class.
 export function element(name, text, className) {
   const node = document.createElement(name);

@@ -5,7 +5,7 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { offerDownload } from "./downloads.mjs";
-import { element, paragraph, scrollable, SVG, svgElement } from "./dom.mjs";
+import { element, paragraph, scrollable, siteKey, SVG, svgElement } from "./dom.mjs";
 
 // How long to wait for the engine to start (it loads while the reader answers), and for the
 // browser to read a chosen file. Every wait ends in a Dutch message.
@@ -19,14 +19,6 @@ const shortDate = new Intl.DateTimeFormat("nl-NL", {
   day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC",
 });
 
-// Where this browser keeps one test's results. The key holds the path of the site's root,
-// because an intranet host often serves other applications (or another copy of this site)
-// from the same origin, and they share one local storage.
-export function storageKey(siteRoot, assessmentId) {
-  const path = new URL(siteRoot, document.baseURI).pathname;
-  return `vertrouwenswijzer:${path}:geschiedenis:${assessmentId}`;
-}
-
 // A result's date (YYYY-MM-DD, the day only) as "12 mei 2026", or short as "12-05-2026".
 export function formatDate(created, short = false) {
   return (short ? shortDate : longDate).format(new Date(`${created}T00:00:00Z`));
@@ -38,7 +30,7 @@ export class History {
     this.runtime = runtime;
     this.definitionJson = definitionJson;
     this.assessmentId = JSON.parse(definitionJson).id;
-    this.key = storageKey(root.dataset.siteRoot || "./", this.assessmentId);
+    this.key = siteKey(root, "geschiedenis", this.assessmentId); // where this test's results stay
     this.limits = null;
     this.queue = Promise.resolve();
     root.append(this.build(root.id));
