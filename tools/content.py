@@ -23,6 +23,8 @@ SEED_FINGERPRINTS = ROOT / "tests" / "content" / "seed-8grams.txt"
 WORD_LIST = ROOT / "tests" / "content" / "woordenlijst.txt"
 RUN_LENGTH = 8
 LONG_SENTENCE = 25
+#: Sentences shorter than this many words read as choppy when there are many of them.
+SHORT_SENTENCE = 6
 BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "legend", "label", "caption"}
 PROSE = {"p", "li", "dd"}
 SOURCE_HEADINGS = {"Bronnen", "Onderzoek en boeken", "Cijfers en rapporten"}
@@ -217,6 +219,7 @@ class Readability:
     sentences: int
     average_words: float
     long_share: float
+    short_share: float
 
 
 def sentences(text: str) -> list[list[str]]:
@@ -233,11 +236,12 @@ def sentences(text: str) -> list[list[str]]:
 
 
 def readability(page: PageText) -> Readability:
-    """Average sentence length in words and the share of sentences over 25 words."""
+    """Average sentence length in words, and the shares of long (> 25) and short (< 6) sentences."""
     found = sentences(page.prose)
     lengths = [len(sentence) for sentence in found] or [0]
     long_share = sum(length > LONG_SENTENCE for length in lengths) / len(lengths)
-    return Readability(page.path, len(found), sum(lengths) / len(lengths), long_share)
+    short_share = sum(0 < length < SHORT_SENTENCE for length in lengths) / len(lengths)
+    return Readability(page.path, len(found), sum(lengths) / len(lengths), long_share, short_share)
 
 
 def main() -> None:
@@ -248,11 +252,11 @@ def main() -> None:
     if "--write-seed-fingerprints" in sys.argv:
         print(f"stored {write_seed_fingerprints()} seed fingerprints in {SEED_FINGERPRINTS}")
     reports = [readability(page) for page in page_texts(site)]
-    print(f"{'page':<58}{'sentences':>10}{'avg words':>10}{'> 25':>8}")
+    print(f"{'page':<58}{'sentences':>10}{'avg words':>10}{'> 25':>8}{'< 6':>8}")
     for report in reports:
         print(
             f"{report.path:<58}{report.sentences:>10}{report.average_words:>10.1f}"
-            f"{report.long_share:>8.1%}"
+            f"{report.long_share:>8.1%}{report.short_share:>8.1%}"
         )
     total = sum(r.sentences for r in reports)
     average = sum(r.average_words * r.sentences for r in reports) / total
