@@ -45,9 +45,22 @@ NO_SCRIPT_BLOCK = re.compile(
     r"// ---- ZONDER_SCRIPT: end ----",
     re.DOTALL,
 )
-NO_SCRIPT_KEYS = ("zonderJavaScript", "vanSchijfKop", "vanSchijf", "startNiet", "installeren")
+NO_SCRIPT_KEYS = (
+    "zonderJavaScript",
+    "vanSchijfKop",
+    "vanSchijf",
+    "startNiet",
+    "installeren",
+    "controleZonderJavaScript",
+)
+#: The texts the form and the check page use themselves; the start check needs the others.
+PAGE_ONLY_KEYS = ("zonderJavaScript", "controleZonderJavaScript")
 #: The page on installing the site; the start check links to it when it exists.
 INSTALL_PAGE = "over/installeren.md"
+#: The module that starts the engine early, from an assessment page's head.
+EARLY_START_MODULE = "assets/javascripts/zelftest/runtime.mjs"
+#: Where the installation check (page "Controleer de installatie") gets its place in the page.
+CHECK_MARKER = "<!-- installatiecontrole -->"
 #: The element with the start check's texts (read by assets/javascripts/startcontrole.js).
 START_CHECK_ID = "vertrouwenswijzer-startcontrole"
 
@@ -127,7 +140,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         site_root = get_relative_url(".", page.url) + "/"
         return render_form(assessment, runtime, site_root)
 
-    return MARKER.sub(render, html)
+    html = MARKER.sub(render, html)
+    if CHECK_MARKER in html:
+        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
+        html = html.replace(
+            CHECK_MARKER, render_check(runtime, get_relative_url(".", page.url) + "/")
+        )
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -140,6 +159,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         if source == page.file.src_uri:
             links = _guidance_links(_assessments[assessment_id], page)
             output = output.replace(_links_placeholder(assessment_id), links)
+            output = _with_early_start(output, page, config)
     end = output.rfind("</body>")
     if end == -1:
         return output + _start_check_texts(page)
@@ -196,6 +216,21 @@ def render_form(assessment: Assessment, runtime: str, site_root: str = "./") -> 
 """
 
 
+def render_check(runtime: str, site_root: str) -> str:
+    """The installation check's place: a status line, the noscript sentence and room for its table.
+
+    The script (controle.mjs) asks the server for what the self-assessments need and fills in the
+    table; its texts live in teksten.mjs.
+    """
+    return (
+        f'<div class="vw-controle" data-state="idle" data-runtime="{escape(runtime)}" '
+        f'data-site-root="{escape(site_root)}">\n'
+        f'<p class="vw-controle-status" role="status" aria-live="polite">'
+        f"<noscript>{escape(_texts['controleZonderJavaScript'])}</noscript></p>\n"
+        '<div class="vw-controle-uitkomst"></div>\n</div>\n'
+    )
+
+
 def _fieldset(assessment: Assessment, number: int, item: Item) -> str:
     """One question: a fieldset whose legend is the item text, one radio per answer option."""
     options = [(str(option.value), option.label) for option in assessment.scale.options]
@@ -240,10 +275,29 @@ def script_free_texts(path: Path) -> dict[str, str]:
     return {key: str(texts[key]) for key in NO_SCRIPT_KEYS}
 
 
+def _with_early_start(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Start the engine from the page's head: runtime.mjs, async, with the runtime's folder.
+
+    Without this the worker starts only once the whole page is parsed and main.mjs's imports have
+    arrived, about half a second later on a warm load. runtime.mjs imports nothing and is the same
+    module main.mjs imports, so the page keeps one runtime.
+    """
+    head_end = output.find("</head>")
+    if head_end == -1:
+        return output
+    runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
+    module = get_relative_url(EARLY_START_MODULE, page.url)
+    tags = (
+        f'<meta name="vertrouwenswijzer-runtime" content="{escape(runtime)}">'
+        f'<script type="module" async src="{escape(module)}"></script>'
+    )
+    return output[:head_end] + tags + output[head_end:]
+
+
 def _start_check_texts(page: Page) -> str:
     """The start check's texts as JSON in the page, with the address of the install page."""
     install = _files[0].get_file_from_path(INSTALL_PAGE) if _files else None
-    data = {key: value for key, value in _texts.items() if key != "zonderJavaScript"}
+    data = {key: value for key, value in _texts.items() if key not in PAGE_ONLY_KEYS}
     data["installerenAdres"] = get_relative_url(install.url, page.url) if install else None
     return f'<script type="application/json" id="{START_CHECK_ID}">{script_json(data)}</script>'
 

@@ -25,7 +25,7 @@ import email.utils
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -73,7 +73,7 @@ STRICT_CSP = (
     + " ".join(f"'{digest}'" for digest in INLINE_SCRIPT_HASHES)
     + "; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'none'"
+    "form-action 'self'; frame-ancestors 'self'"
 )
 #: Powerful features the site never uses, switched off for it and anything it might embed.
 PERMISSIONS_POLICY = (
@@ -94,9 +94,23 @@ class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, root: Path, port: int = 0, prefix: str = "/", csp: str | None = None
+        self,
+        root: Path,
+        port: int = 0,
+        prefix: str = "/",
+        csp: str | None = None,
+        types: Mapping[str, str] | None = None,
+        hidden: Iterable[str] = (),
     ) -> None:
+        """A server for root under prefix, sending csp (None: no policy).
+
+        types and hidden make it a misconfigured server, for the tests of what readers then see:
+        types replaces the Content-Type of a suffix (".wasm": "application/octet-stream"), and
+        a file whose name is in hidden (with its precompressed copies) answers 404.
+        """
         self.root, self.prefix, self.csp = root, "/" + prefix.strip("/") + "/", csp
+        self.types = dict(types or {})
+        self.hidden = frozenset(hidden)
         self.prefix = "/" if self.prefix == "//" else self.prefix
         self.requested: list[str] = []
         self.bytes_sent = 0
@@ -154,7 +168,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.redirect(urlsplit(self.path).path + "/")
                 return None
             path = path / "index.html"
-        if not path.is_file():
+        if not path.is_file() or path.name in self.server.hidden:
             return self.not_found()
         return self.send_file(path, relative)
 
@@ -183,7 +197,8 @@ class _Handler(BaseHTTPRequestHandler):
         fresh = etag in [tag.strip() for tag in self.headers.get("If-None-Match", "").split(",")]
         self.send_response(HTTPStatus.NOT_MODIFIED if fresh else HTTPStatus.OK)
         if not fresh:
-            self.send_header("Content-Type", TYPES.get(path.suffix, "application/octet-stream"))
+            kind = self.server.types.get(path.suffix) or TYPES.get(path.suffix)
+            self.send_header("Content-Type", kind or "application/octet-stream")
             self.send_header("Content-Length", str(stat.st_size))
             if encoding:
                 self.send_header("Content-Encoding", encoding)
@@ -287,11 +302,17 @@ def _accepted_encodings(header: str) -> set[str]:
 
 
 @contextmanager
-def serving(root: Path, prefix: str = "/", csp: str | None = None) -> Iterator[SiteServer]:
+def serving(
+    root: Path,
+    prefix: str = "/",
+    csp: str | None = None,
+    types: Mapping[str, str] | None = None,
+    hidden: Iterable[str] = (),
+) -> Iterator[SiteServer]:
     """Serve a directory on a free local port for the duration of a with-block."""
     if not (root / "index.html").is_file():
         raise FileNotFoundError(f"{root} has no index.html; build the site first (make build)")
-    server = SiteServer(root, prefix=prefix, csp=csp)
+    server = SiteServer(root, prefix=prefix, csp=csp, types=types, hidden=hidden)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

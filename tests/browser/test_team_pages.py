@@ -382,7 +382,7 @@ def test_a_runtime_that_cannot_start_ends_in_an_error_that_says_what_to_do(visit
     visit.page.route("**/worker.mjs", lambda route: route.abort())
     page = visit.open(REPORT)
     page.wait_for_selector(".teampagina[data-state=error]", timeout=READY_TIMEOUT_MS)
-    assert "De rekenmodule kon niet starten" in status(page)
+    assert "De rekenmodule kan niet starten" in status(page)
     assert "Herlaad de pagina" in status(page)
 
 

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks.hosting import DEPLOY_FILES, copy_deploy_files
-from tools.serve import CACHE_IMMUTABLE, PERMISSIONS_POLICY, STRICT_CSP, TYPES
+from tools.serve import CACHE_IMMUTABLE, IMMUTABLE, PERMISSIONS_POLICY, STRICT_CSP, TYPES
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 SECURITY_HEADERS = {
@@ -137,3 +137,27 @@ def test_iis_sends_the_security_headers_and_revalidates(web_config: ET.Element) 
     assert cache is not None and cache.attrib["cacheControlMode"] == "DisableCache"
     listing = web_config.find("system.webServer/directoryBrowse")
     assert listing is not None and listing.attrib["enabled"] == "false"
+
+
+def test_iis_caches_the_runtimes_own_files_for_a_year(web_config: ET.Element, site: Path) -> None:
+    # The files the dev server marks immutable, and only those, get a year in IIS: one
+    # <location> per file, under the runtime's current version (a new version must update them).
+    runtime = site / "assets" / "pyodide"
+    immutable = {
+        path.relative_to(site).as_posix()
+        for path in runtime.rglob("*")
+        if path.is_file()
+        and IMMUTABLE.search(path.relative_to(site).as_posix())
+        and path.suffix not in (".br", ".gz")
+    }
+    assert len(immutable) == 4, immutable
+    cached = {}
+    for location in web_config.iterfind("location"):
+        cache = location.find("system.webServer/staticContent/clientCache")
+        assert cache is not None, location.attrib
+        cached[location.attrib["path"]] = cache.attrib
+    assert set(cached) == immutable
+    for attributes in cached.values():
+        assert attributes["cacheControlMode"] == "UseMaxAge"
+        assert attributes["cacheControlMaxAge"] == "365.00:00:00"
+        assert "immutable" in attributes["cacheControlCustom"]

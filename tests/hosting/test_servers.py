@@ -235,3 +235,22 @@ def _server_of(url: str) -> str:
     if url not in _SERVED_BY:
         _SERVED_BY[url] = (fetch(url)[1].get("Server") or "").lower()
     return _SERVED_BY[url]
+
+
+@pytest.mark.browser
+def test_the_installation_check_finds_the_server_in_order(browser: Browser, hosted: str) -> None:
+    # The site's own check page, on the real server with the shipped configuration: every part
+    # is in order (types, headers, caching, compression, the engine's start).
+    context = browser.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(hosted + "over/controle/")
+        page.wait_for_selector(".vw-controle[data-state=klaar]", timeout=READY_TIMEOUT_MS)
+        found = page.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll(".vw-controle tbody tr")]
+                .map((row) => [row.querySelector("th").textContent, row.dataset.uitkomst]))"""
+        )
+    finally:
+        context.close()
+    assert len(found) >= 15, found
+    assert {part: outcome for part, outcome in found.items() if outcome != "ok"} == {}

@@ -18,6 +18,7 @@
   var ROOTS = [
     { selector: ".zelftest[data-assessment]", status: ".zelftest-status-tekst" },
     { selector: ".teampagina", status: ".teampagina-status-tekst" },
+    { selector: ".vw-controle", status: ".vw-controle-status" },
   ];
 
   var source = document.getElementById("vertrouwenswijzer-startcontrole");

@@ -2,7 +2,7 @@
 // Pages without one load only this small module and start nothing.
 
 import { TEKSTEN } from "./teksten.mjs";
-import { Runtime, supported } from "./runtime.mjs";
+import { sharedRuntime, supported } from "./runtime.mjs";
 import { Questionnaire } from "./form.mjs";
 import { Draft } from "./concept.mjs";
 import { element, paragraph } from "./dom.mjs";
@@ -40,8 +40,10 @@ function setup(root) {
     });
     return;
   }
-  // Start at once, so the runtime loads while the reader answers.
-  runtime ??= new Runtime(new URL(root.dataset.runtime, document.baseURI).href);
+  // Started already from the page's head (runtime.mjs), so the runtime loads while the page and
+  // the reader go on; this takes that one.
+  runtime ??= sharedRuntime(new URL(root.dataset.runtime, document.baseURI).href);
+  let startMessage = TEKSTEN.startFout("onbekend");
   const slow = setTimeout(() => {
     setState("error", TEKSTEN.startTeLang);
     if (!questionnaire.notice.hidden) questionnaire.say(TEKSTEN.startTeLang); // a submit waits
@@ -55,7 +57,10 @@ function setup(root) {
     (error) => {
       clearTimeout(slow);
       console.error("zelftest: runtime failed to start", error);
-      setState("error", TEKSTEN.fout);
+      startMessage = TEKSTEN.startFout(error.cause, error.file);
+      setState("error", startMessage);
+      status.append(" ", installLink());
+      if (!questionnaire.notice.hidden) questionnaire.say(startMessage); // a submit waits
     },
   );
   const definitionJson = root.querySelector("script.zelftest-definitie").textContent;
@@ -80,7 +85,7 @@ function setup(root) {
       return;
     }
     if (root.dataset.state === "error") {
-      questionnaire.say(TEKSTEN.fout);
+      questionnaire.say(startMessage);
       return;
     }
     if (root.dataset.state !== "ready") questionnaire.say(TEKSTEN.nogNietKlaar);
@@ -109,6 +114,16 @@ function setup(root) {
       questionnaire.say(TEKSTEN.rekenfout);
     }
   });
+}
+
+// The link to the page on installing the site, for whoever runs it; its address and text are the
+// start check's (the build writes them into every page, relative to that page).
+function installLink() {
+  const texts = JSON.parse(document.getElementById("vertrouwenswijzer-startcontrole")?.textContent || "{}");
+  if (!texts.installerenAdres) return "";
+  const link = element("a", texts.installeren, "vw-installeren");
+  link.href = texts.installerenAdres;
+  return link;
 }
 
 // ---- The result's place, and a result that no longer fits the answers ----
@@ -165,6 +180,17 @@ function showRestored(form) {
 // (startcontrole.js) has already said how to open the site, and nothing starts here.
 if (location.protocol !== "file:") {
   for (const root of document.querySelectorAll(".zelftest[data-assessment]")) setup(root);
+}
+// The installation check (page "Controleer de installatie") loads its own module, and only there.
+for (const root of document.querySelectorAll(".vw-controle")) {
+  root.dataset.script = "gestart";
+  import("./controle.mjs").then(
+    (check) => check.setupCheck(root),
+    () => {
+      root.dataset.state = "error";
+      root.querySelector(".vw-controle-status").textContent = TEKSTEN.startFout("onbekend");
+    },
+  );
 }
 // The team pages (Teamrapport, Spiegel) load their own module, and only there.
 for (const root of document.querySelectorAll(".teampagina")) {

@@ -1,7 +1,28 @@
 // The page's side of the worker: start it once, then call the engine through it.
+//
+// This module imports nothing, so that a page can start the engine before anything else: an
+// assessment page loads it as an async module from its <head> (hooks/zelftests.py writes the tag
+// and <meta name="vertrouwenswijzer-runtime">), and it starts the worker while the rest of the
+// page still arrives. main.mjs imports the same module (the same URL, so the same instance) and
+// takes the runtime that is already starting.
 
 //: How long one call to the engine may take before the page gives up and says so.
 const CALL_TIMEOUT_MS = 60_000;
+//: The meta element that names the runtime's folder on a page that needs the engine.
+const RUNTIME_META = 'meta[name="vertrouwenswijzer-runtime"]';
+
+//: Why the engine did not start, as the worker reports it (worker.mjs): the page says it in
+//: Dutch (TEKSTEN.startFout in teksten.mjs).
+export const START_CAUSES = Object.freeze(["browser", "ontbreekt", "type", "csp", "netwerk", "onbekend"]);
+
+export class StartError extends Error {
+  constructor(message, cause = "onbekend", file = "") {
+    super(message);
+    this.name = "StartError";
+    this.cause = START_CAUSES.includes(cause) ? cause : "onbekend";
+    this.file = file;
+  }
+}
 
 export class Runtime {
   constructor(runtimeUrl) {
@@ -12,11 +33,17 @@ export class Runtime {
       this.worker.addEventListener("message", (event) => {
         const message = event.data;
         if (message.type === "ready") resolve();
-        else if (message.type === "error") reject(new Error(message.message));
+        else if (message.type === "error") reject(new StartError(message.message, message.cause, message.file));
         else this.settle(message);
       });
-      this.worker.addEventListener("error", (event) => reject(new Error(event.message || "worker error")));
+      // The worker's own script did not load or run (a 404, a wrong type, a browser without
+      // module workers): the browser says no more than that.
+      this.worker.addEventListener("error", (event) => {
+        reject(new StartError(event.message || "the worker script did not run", "onbekend", "worker.mjs"));
+      });
     });
+    // Whoever uses the runtime handles a failed start; until then it is no unhandled rejection.
+    this.ready.catch(() => {});
     this.worker.postMessage({ type: "start", runtime: runtimeUrl });
   }
 
@@ -49,7 +76,30 @@ export class Runtime {
   }
 }
 
-// Whether this browser can run the engine at all.
+// Whether this browser can run the engine at all: WebAssembly with 64-bit integers (BigInt64Array,
+// which Pyodide needs), and workers. Module workers cannot be detected without starting one;
+// a browser without them ends in the worker's error event instead.
 export function supported() {
-  return typeof WebAssembly === "object" && typeof Worker === "function";
+  return (
+    typeof WebAssembly === "object" &&
+    typeof WebAssembly.instantiate === "function" &&
+    typeof Worker === "function" &&
+    typeof BigInt64Array === "function"
+  );
+}
+
+let shared = null;
+
+// The one runtime of this page, started on first use.
+export function sharedRuntime(runtimeUrl) {
+  shared ??= new Runtime(runtimeUrl);
+  return shared;
+}
+
+// Early start: a page that names its runtime starts it now, before main.mjs and its imports have
+// arrived. (Opened from disk nothing starts: startcontrole.js explains; an unsupported browser is
+// told so by main.mjs.)
+const meta = typeof document === "object" ? document.querySelector(RUNTIME_META) : null;
+if (meta && location.protocol !== "file:" && supported()) {
+  sharedRuntime(new URL(meta.content, document.baseURI).href);
 }

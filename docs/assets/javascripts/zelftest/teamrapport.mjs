@@ -4,7 +4,7 @@
 // The root's data-state: idle (nothing to compute yet), loading, ready or error.
 
 import { TEKSTEN } from "./teksten.mjs";
-import { Runtime, supported } from "./runtime.mjs";
+import { sharedRuntime, supported } from "./runtime.mjs";
 import { renderLeftOut, renderMirror, renderTeamReport } from "./teamweergave.mjs";
 import { element } from "./dom.mjs";
 
@@ -47,12 +47,12 @@ class TeamPage {
       return;
     }
     // Start at once, so the runtime loads while the facilitator gathers the files.
-    this.runtime = new Runtime(new URL(root.dataset.runtime, document.baseURI).href);
+    this.runtime = sharedRuntime(new URL(root.dataset.runtime, document.baseURI).href);
     // Read by the benchmark (make bench); a failed start is handled just below.
     this.runtime.ready.then(() => performance.mark("zelftest-klaar"), () => {});
     this.runtime.ready.catch((error) => {
       console.error("teampagina: runtime failed to start", error);
-      this.broken = TEKSTEN.teamRekenmoduleFout;
+      this.broken = error.cause ? TEKSTEN.startFout(error.cause, error.file) : TEKSTEN.teamRekenmoduleFout;
       this.fail(this.broken);
     });
     // Files chosen before this script ran (on a slow connection) count as well.

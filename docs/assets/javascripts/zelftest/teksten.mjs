@@ -10,7 +10,8 @@ export const ZONDER_SCRIPT = Object.freeze({
   "vanSchijfKop": "Open de site via een webserver",
   "vanSchijf": "Je hebt deze pagina geopend als bestand op je computer. Dan werken de zelftests niet. Open de site via het adres op je intranet: een adres dat begint met http:// of https://.",
   "startNiet": "De rekenmodule is niet gestart. Waarschijnlijk stuurt de webserver de .mjs-bestanden niet als JavaScript, of is deze browser te oud. Probeer een actuele versie van Chrome, Edge, Firefox of Safari. Helpt dat niet, vraag dan je beheerder om hulp.",
-  "installeren": "Zo zet je de site op een webserver."
+  "installeren": "Zo zet je de site op een webserver.",
+  "controleZonderJavaScript": "Deze controle werkt alleen met JavaScript, en dat staat in deze browser uit. Zet JavaScript aan, of loop de stappen hieronder met de hand na."
 });
 // ---- ZONDER_SCRIPT: end ----
 
@@ -18,12 +19,10 @@ export const TEKSTEN = Object.freeze({
   // ---- The form (form.mjs, concept.mjs, main.mjs) ----
   laden: "De rekenmodule wordt geladen. Je kunt alvast beginnen met invullen.",
   klaar: "De rekenmodule is klaar. Vul alle vragen in en kies dan \u2018Bereken mijn uitslag\u2019.",
-  fout:
-    "De uitslag kan in deze browser niet worden berekend. Je antwoorden zijn niet verloren " +
-    "en niet verstuurd. Probeer een actuele versie van Chrome, Edge, Firefox of Safari.",
   geenWebAssembly:
-    "Deze browser ondersteunt geen WebAssembly. Dat is nodig om je uitslag in je eigen " +
-    "browser te berekenen. Probeer een actuele versie van Chrome, Edge, Firefox of Safari.",
+    "Deze browser is te oud voor de rekenmodule: die heeft WebAssembly nodig om je uitslag in je " +
+    "eigen browser te berekenen. Je antwoorden zijn niet verloren. Probeer een actuele versie " +
+    "van Chrome, Edge, Firefox of Safari.",
   rekenen: "Je uitslag wordt berekend\u2026",
   rekenfout:
     "Er ging iets mis bij het berekenen. Je antwoorden staan er nog; probeer het opnieuw.",
@@ -37,6 +36,35 @@ export const TEKSTEN = Object.freeze({
   startTeLang:
     "De rekenmodule is na twee minuten nog niet klaar. Je antwoorden blijven in dit tabblad " +
     "bewaard. Herlaad de pagina. Lukt het dan nog niet, vraag dan je beheerder om hulp.",
+  // Why the engine did not start (the worker's cause, START_CAUSES in runtime.mjs). The first
+  // sentence is for the reader, the rest for whoever runs the site; the page adds a link to the
+  // installation page.
+  startFout: (oorzaak, bestand) => {
+    const voorJou = "De rekenmodule kan niet starten. Je antwoorden zijn niet verloren en niet verstuurd.";
+    const naam = bestand ? ` (${bestand})` : "";
+    const voorBeheer = {
+      browser:
+        "Deze browser kan de rekenmodule niet draaien. Probeer een actuele versie van Chrome, " +
+        "Edge, Firefox of Safari.",
+      ontbreekt:
+        `Een bestand van de rekenmodule ontbreekt op de webserver${naam}. Dit ligt niet aan jou: ` +
+        "vraag je beheerder om de site opnieuw en volledig te plaatsen.",
+      type:
+        `De webserver stuurt een bestand met het verkeerde type${naam}. Dit ligt niet aan jou: ` +
+        "vraag je beheerder om de MIME-types in te stellen zoals de installatiepagina beschrijft.",
+      csp:
+        "De beveiligingsregels van de webserver (Content-Security-Policy) houden de rekenmodule " +
+        "tegen. Dit ligt niet aan jou: vraag je beheerder om 'wasm-unsafe-eval' toe te voegen " +
+        "aan script-src.",
+      netwerk:
+        "De bestanden van de rekenmodule kwamen niet binnen. Controleer je verbinding met het " +
+        "intranet en laad de pagina opnieuw. Lukt het dan nog niet, vraag je beheerder om hulp.",
+      onbekend:
+        "Herlaad de pagina. Lukt het dan nog niet, probeer een actuele versie van Chrome, Edge, " +
+        "Firefox of Safari, of vraag je beheerder om hulp.",
+    };
+    return `${voorJou} ${voorBeheer[oorzaak] ?? voorBeheer.onbekend}`;
+  },
   bereken: "Bereken mijn uitslag",
   formulierWissen: "Wis mijn antwoorden",
   formulierWissenVraag:
@@ -387,6 +415,75 @@ export const TEKSTEN = Object.freeze({
   ],
   ja: "ja",
   nee: "nee",
+});
+
+// ---- The installation check (controle.mjs, page "Controleer de installatie") ----
+export const CONTROLE = Object.freeze({
+  bezig: "De controle loopt. Dit duurt meestal een paar seconden.",
+  klaar: (problemen, aandacht) =>
+    problemen === 0 && aandacht === 0
+      ? "Alles in orde: de site staat goed op deze server."
+      : `${problemen === 1 ? "1 probleem" : `${problemen} problemen`} en ` +
+        `${aandacht === 1 ? "1 aandachtspunt" : `${aandacht} aandachtspunten`}. ` +
+        (problemen > 0
+          ? "Met een probleem werken de zelftests niet of niet goed. Zie de tabel voor wat er moet gebeuren."
+          : "De zelftests werken, maar het kan beter. Zie de tabel."),
+  opnieuw: "Controleer opnieuw",
+  tabelTitel: "Uitkomst per onderdeel",
+  kolommen: ["Onderdeel", "Uitkomst", "Uitleg"],
+  oordeel: { ok: "In orde", aandacht: "Let op", probleem: "Probleem" },
+  // One row per check: its name and, per outcome, the explanation (for IT).
+  bestand: (naam) => `Bestand ${naam}`,
+  bestandOk: (type) => `Komt binnen als ${type}.`,
+  bestandWeg: (status) =>
+    `De server geeft ${status} in plaats van het bestand. Zet de hele map site/ opnieuw op de server.`,
+  bestandGeenAntwoord: "De server antwoordt niet (binnen een paar seconden).",
+  bestandType: (type, verwacht) =>
+    `Komt binnen als '${type || "zonder type"}', maar moet ${verwacht} zijn. Stel het MIME-type in ` +
+    "zoals de installatiepagina laat zien.",
+  wasmType: (type) =>
+    `Komt binnen als '${type || "zonder type"}' in plaats van application/wasm. De zelftests werken ` +
+    "via een omweg, maar de browser kan de rekenmodule dan niet bewaren en starten terwijl hij laadt.",
+  snapshotWeg: (status) =>
+    `De server geeft ${status}. De zelftests werken, maar starten trager. Zet de hele map site/ opnieuw op de server.`,
+  koppen: "Beveiligingsregels (Content-Security-Policy)",
+  cspGeen:
+    "De server stuurt geen Content-Security-Policy. De site werkt, maar mist de aanbevolen " +
+    "bescherming. Neem de regel over uit de configuratie voor je server.",
+  cspZonderWasm:
+    "De Content-Security-Policy staat WebAssembly niet toe: de rekenmodule kan niet starten. " +
+    "Voeg 'wasm-unsafe-eval' toe aan script-src.",
+  cspRuim: (woorden) =>
+    `De Content-Security-Policy staat ${woorden} toe. Dat is niet nodig en zwakker dan de ` +
+    "aanbevolen regel.",
+  cspOk: "Streng, en WebAssembly is toegestaan.",
+  kop: (naam) => `Kop ${naam}`,
+  kopOntbreekt: (naam, waarde) => `Ontbreekt. Aanbevolen: ${naam}: ${waarde}.`,
+  kopOk: (waarde) => `Aanwezig: ${waarde}.`,
+  cacheHtml: "Bewaren van pagina's (cache)",
+  cacheHtmlOk: "Pagina's worden bij elk bezoek gecontroleerd: een nieuwe versie is meteen zichtbaar.",
+  cacheHtmlRuim: (waarde) =>
+    `De pagina komt met Cache-Control '${waarde || "geen"}'. Na een update zien lezers soms nog ` +
+    "een tijd de oude versie. Aanbevolen: no-cache.",
+  cacheRuntime: "Bewaren van de rekenmodule (cache)",
+  cacheRuntimeOk: "De rekenmodule mag een jaar bewaard worden: een tweede bezoek start snel.",
+  cacheRuntimeKort: (waarde) =>
+    `De rekenmodule komt met Cache-Control '${waarde || "geen"}'. Elk bezoek laadt haar dan ` +
+    "opnieuw of vraagt de server. Aanbevolen: public, max-age=31536000, immutable.",
+  compressie: "Compressie",
+  compressieOk: (codering) => `De rekenmodule komt ingepakt binnen (${codering}).`,
+  compressieGeen:
+    "De rekenmodule komt onverpakt binnen (ruim 8 MB). Zet gzip of brotli aan, of laat de server " +
+    "de meegeleverde .gz- en .br-bestanden sturen.",
+  webassembly: "WebAssembly in deze browser",
+  webassemblyOk: "Toegestaan.",
+  webassemblyGeen: "Deze browser kan geen WebAssembly draaien. Gebruik een actuele browser.",
+  webassemblyGeblokkeerd:
+    "Geblokkeerd door de beveiligingsregels van de server. Voeg 'wasm-unsafe-eval' toe aan script-src.",
+  start: "Starten van de rekenmodule",
+  startOk: (seconden) => `Gestart in ${seconden} seconden.`,
+  startFout: (tekst) => `Niet gestart: ${tekst}`,
+  startTeLang: (seconden) => `Na ${seconden} seconden nog niet gestart.`,
 });
 
 function lijst(nummers) {

@@ -11,17 +11,107 @@ const SNAPSHOT_TIMEOUT_MS = 60_000;
 //: The first four bytes of a Pyodide snapshot; anything else (an error page) is not one.
 const SNAPSHOT_MAGIC = 1886286592;
 
+//: How long each file check may take when the worker looks for why the start failed.
+const DIAGNOSIS_TIMEOUT_MS = 4_000;
+//: The runtime's files, in the order a start needs them; the diagnosis checks them in this order.
+const RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip"];
+
+// A start that cannot succeed, with its likely cause (START_CAUSES in runtime.mjs) and file.
+class StartFailure extends Error {
+  constructor(message, cause, file = "") {
+    super(message);
+    this.cause = cause;
+    this.file = file;
+  }
+}
+
+// ---- Failure detection ----
+// Pyodide 0.29 instantiates its WebAssembly with instantiateStreaming and, when that fails, only
+// logs a warning: its start then waits for ever. That is what a server with a wrong type for
+// .wasm, a missing .wasm, or a Content-Security-Policy without 'wasm-unsafe-eval' did to the page.
+// So this worker wraps instantiateStreaming: a wrong type is worked around (the same bytes,
+// instantiated without streaming), and any other failure ends the start at once, with its cause.
+
+let failStart = () => {};
+
+const streaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  try {
+    const response = await source;
+    const file = fileName(response.url);
+    if (!response.ok) throw new StartFailure(`${file}: HTTP ${response.status}`, "ontbreekt", file);
+    const type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+    if (type === "application/wasm" && streaming) return await streaming(response, imports);
+    // Streaming needs the type application/wasm; the bytes are the same without it.
+    console.warn(`zelftest: ${file} came as '${type || "no type"}', not application/wasm; instantiating from its bytes`);
+    return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  } catch (error) {
+    const failure = classify(error);
+    failStart(failure);
+    throw failure;
+  }
+};
+
+// Anything thrown and not caught while Python starts (Emscripten's abort, a failed fetch deep in
+// Pyodide) ends the start too, instead of leaving it waiting.
+self.addEventListener("unhandledrejection", (event) => failStart(classify(event.reason)));
+self.addEventListener("error", (event) => failStart(classify(event.error || event.message)));
+
+function classify(error) {
+  if (error instanceof StartFailure) return error;
+  const text = String(error && error.message ? error.message : error);
+  if (/wasm-unsafe-eval|Content Security Policy|Refused to compile/i.test(text)) {
+    return new StartFailure(text, "csp", "pyodide.asm.wasm");
+  }
+  if (/Failed to fetch|NetworkError|network/i.test(text)) return new StartFailure(text, "netwerk");
+  return new StartFailure(text, "onbekend");
+}
+
+function fileName(url) {
+  return String(url || "").split("/").pop() || String(url || "");
+}
+
+// After a failed start with no clear cause: ask the server for each runtime file and name the
+// first one that is missing or has the wrong type. Bounded: a few seconds per file at most.
+async function diagnose(runtime, failure) {
+  if (failure.cause !== "onbekend" && failure.cause !== "netwerk") return failure;
+  for (const file of RUNTIME_FILES) {
+    let response;
+    try {
+      response = await fetch(new URL(file, runtime), {
+        method: "HEAD",
+        cache: "no-store",
+        signal: AbortSignal.timeout(DIAGNOSIS_TIMEOUT_MS),
+      });
+    } catch {
+      return new StartFailure(`${file}: no answer from the server`, "netwerk", file);
+    }
+    if (!response.ok) return new StartFailure(`${file}: HTTP ${response.status}`, "ontbreekt", file);
+    const type = (response.headers.get("Content-Type") || "").toLowerCase();
+    if (/\.m?js$/.test(file) && !/javascript/.test(type)) {
+      return new StartFailure(`${file}: Content-Type '${type}'`, "type", file);
+    }
+  }
+  return failure;
+}
+
 let engine = null;
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
   if (message.type === "start") {
-    engine = start(message.runtime);
+    const failed = new Promise((_, reject) => {
+      failStart = reject;
+    });
+    engine = Promise.race([start(message.runtime), failed]);
     try {
       await engine;
       self.postMessage({ type: "ready" });
     } catch (error) {
-      self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
+      const failure = await diagnose(message.runtime, classify(error));
+      self.postMessage({ type: "error", message: failure.message, cause: failure.cause, file: failure.file });
+    } finally {
+      failStart = () => {};
     }
   } else if (message.type === "call") {
     try {
@@ -44,6 +134,8 @@ async function start(runtime) {
   try {
     return await withinTime(fromSnapshot(loadPyodide, options, snapshot), SNAPSHOT_TIMEOUT_MS);
   } catch (error) {
+    // A server or browser that stops the runtime itself stops a normal start as well.
+    if (error instanceof StartFailure) throw error;
     console.warn("zelftest: starting without the snapshot:", error && error.message ? error.message : error);
   }
   const pyodide = await loadPyodide(options);
