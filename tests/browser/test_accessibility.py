@@ -31,6 +31,34 @@ def answer_all(visit: Visit, value: str = "4") -> None:
         fieldset.query_selector(f"label:has(input[value='{value}'])").click()
 
 
+#: The pages guidance v2 added: the tools (forms, checklists, scripts) and the new guidance.
+NEW_IN_GUIDANCE_V2 = [
+    "hulpmiddelen/",
+    *(
+        f"hulpmiddelen/{name}/"
+        for name in (
+            "sorry-zeggen-en-herstellen",
+            "belofte-niet-nagekomen",
+            "feedback-aan-je-leidinggevende",
+            "slecht-nieuws-brengen",
+            "als-iemand-iets-meldt",
+            "incidentbericht",
+            "beloftenregister",
+            "leren-van-incidenten",
+            "checklist-vertrouwen",
+            "teamafspraken",
+        )
+    ),
+    "leiderschap-en-integriteit/melden-en-klokkenluiders/",
+    "leiderschap-en-integriteit/moreel-beraad-en-gedragscode/",
+    "leiderschap-en-integriteit/medezeggenschap-en-privacy/",
+    "betrouwbare-organisatie/vertrouwen-als-risico/",
+    "klantvertrouwen/keten-en-leveranciers/",
+    "onderling-vertrouwen/wat-vertrouwen-oplevert/",
+    "vertrouwen-begrijpen/waarop-vertrouwen-mensen/",  # the model's table
+]
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -42,10 +70,18 @@ def answer_all(visit: Visit, value: str = "4") -> None:
         "themas/",
         "over/",
         *ASSESSMENT_PAGES,
+        *NEW_IN_GUIDANCE_V2,
     ],
 )
 def test_page_has_no_wcag_violations(plain_visit: Visit, path: str) -> None:
     plain_visit.open(path)
+    assert violations(plain_visit) == []
+
+
+def test_installation_check_has_no_wcag_violations_once_it_has_run(plain_visit: Visit) -> None:
+    plain_visit.open("over/controle/")
+    plain_visit.page.wait_for_selector(".vw-controle[data-state=klaar]", timeout=120_000)
+    assert plain_visit.page.query_selector(".vw-controle table caption") is not None
     assert violations(plain_visit) == []
 
 
