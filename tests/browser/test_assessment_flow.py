@@ -218,3 +218,21 @@ def test_runtime_failure_sets_the_error_state_with_a_dutch_message(browser, serv
         page.get_attribute(".zelftest-status a.vw-installeren", "href") == "../../over/installeren/"
     )
     context.close()
+
+
+def test_the_engine_starts_once_from_the_pages_head(visit: Visit) -> None:
+    # runtime.mjs starts the worker from the page's head; main.mjs takes that runtime instead of
+    # starting a second one.
+    engines: list[str] = []
+    visit.page.on(
+        "worker",
+        lambda worker: engines.append(worker.url) if worker.url.endswith("/worker.mjs") else None,
+    )
+    page = visit.open("zelftests/persoonlijk/")
+    head_modules = page.eval_on_selector_all(
+        "head script[type=module][src]", "nodes => nodes.map((node) => node.getAttribute('src'))"
+    )
+    assert any(src.endswith("zelftest/runtime.mjs") for src in head_modules)
+    visit.wait_until_ready()
+    assert len(engines) == 1, engines
+    visit.assert_stayed_local()
