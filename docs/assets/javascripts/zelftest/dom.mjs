@@ -65,3 +65,32 @@ export function svgElement(name, attributes, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+// A bar chart in HTML (text at body size, no SVG): per group a title and a line per bar, with an
+// optional "who", the bar on a 0-100 track and its value as text. Class names are prefix-*
+// (zelftest-grafiek for one result, team-grafiek for the team pages); a group with an id
+// carries it as data-dimensie. The caller provides each bar's text: the figures are the engine's.
+export function barChart(prefix, label, groups) {
+  const chart = element("div", null, prefix);
+  chart.setAttribute("role", "img");
+  chart.setAttribute("aria-label", label);
+  for (const group of groups) {
+    const block = element("div", null, `${prefix}-groep`);
+    if (group.id) block.dataset.dimensie = group.id;
+    block.append(element("div", group.title, `${prefix}-titel`));
+    for (const bar of group.bars) {
+      const line = element("div", null, `${prefix}-regel`);
+      if (bar.label) line.append(element("span", bar.label, `${prefix}-wie`));
+      const track = element("span", null, `${prefix}-spoor`);
+      if (bar.score !== null) {
+        const fill = element("span", null, `${prefix}-balk${bar.kind ? ` ${prefix}-balk--${bar.kind}` : ""}`);
+        fill.style.width = `${bar.score}%`; // CSSOM, which a strict style-src allows
+        track.append(fill);
+      }
+      line.append(track, element("span", bar.text, `${prefix}-waarde`));
+      block.append(line);
+    }
+    chart.append(block);
+  }
+  return chart;
+}

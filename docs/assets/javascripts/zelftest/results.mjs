@@ -5,7 +5,7 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { fileName, offerDownload, resultJson } from "./downloads.mjs";
-import { element, paragraph, scrollable } from "./dom.mjs";
+import { barChart, element, paragraph, scrollable } from "./dom.mjs";
 
 //: Up to this many "weet ik niet" answers the result lists their question numbers; above it, it
 //: gives their number only (a list of twelve numbers helps nobody).
@@ -219,22 +219,10 @@ function row(title, scored, answered, key) {
 // is page text (never larger than the body). Each bar's width is the engine's position itself.
 // It repeats the table, so it is one labelled image.
 function chart(result) {
-  const figure = element("div", null, "zelftest-grafiek");
-  figure.setAttribute("role", "img");
-  figure.setAttribute("aria-label", TEKSTEN.grafiekLabel);
-  for (const dimension of result.dimensions) {
-    const group = element("div", null, "zelftest-grafiek-groep");
-    group.dataset.dimensie = dimension.id;
-    const line = element("div", null, "zelftest-grafiek-regel");
-    const track = element("span", null, "zelftest-grafiek-spoor");
-    if (dimension.score !== null) {
-      const bar = element("span", null, "zelftest-grafiek-balk");
-      bar.style.width = `${dimension.score}%`; // CSSOM, which a strict style-src allows
-      track.append(bar);
-    }
-    line.append(track, element("span", dimension.score === null ? TEKSTEN.teWeinig : dimension.shown_score, "zelftest-grafiek-waarde"));
-    group.append(element("div", dimension.title, "zelftest-grafiek-titel"), line);
-    figure.append(group);
-  }
-  return figure;
+  const groups = result.dimensions.map((dimension) => ({
+    id: dimension.id,
+    title: dimension.title,
+    bars: [{ score: dimension.score, text: dimension.score === null ? TEKSTEN.teWeinig : dimension.shown_score }],
+  }));
+  return barChart("zelftest-grafiek", TEKSTEN.grafiekLabel, groups);
 }

@@ -5,7 +5,7 @@
 import { TEKSTEN } from "./teksten.mjs";
 import { offerDownload } from "./downloads.mjs";
 import { definitionOf, documentJson, mirrorCsv, teamCsv, teamFileName } from "./teamexport.mjs";
-import { element, heading, paragraph, scrollable } from "./dom.mjs";
+import { barChart, element, heading, paragraph, scrollable } from "./dom.mjs";
 
 const twoDecimals = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -32,7 +32,7 @@ export function renderTeamReport(container, report, catalog, { level = 3, action
   const parts = [
     ...teamSummary(report, limits.min_respondents),
     scrollable(dimensionTable(report, definition, limits), TEKSTEN.teamTabelBijschrift),
-    barChart(
+    teamChart(
       TEKSTEN.teamGrafiekLabel,
       report.dimensions.map((dimension) => ({ title: dimension.title, bars: [{ score: dimension.score }] })),
     ),
@@ -71,7 +71,7 @@ export function renderMirror(container, mirror, report, catalog, { level = 2 } =
   if (compared.length > 0 && lower.length + higher.length === 0) parts.push(paragraph(TEKSTEN.spiegelGeenVerschil));
   parts.push(
     scrollable(mirrorTable(mirror), TEKSTEN.spiegelTabelBijschrift),
-    barChart(
+    teamChart(
       TEKSTEN.spiegelGrafiekLabel,
       mirror.dimensions.map((dimension) => ({
         title: dimension.title,
@@ -313,28 +313,16 @@ function mirrorReading(dimension) {
 
 // Horizontal bars on the 0-100 scale, one group per dimension; each bar's width is the engine's
 // position itself. It repeats the table, so it is one labelled image.
-function barChart(label, groups) {
-  const chart = element("div", null, "team-grafiek");
-  chart.setAttribute("role", "img");
-  chart.setAttribute("aria-label", label);
-  for (const group of groups) {
-    const block = element("div", null, "team-grafiek-groep");
-    block.append(element("div", group.title, "team-grafiek-titel"));
-    for (const bar of group.bars) {
-      const line = element("div", null, "team-grafiek-regel");
-      if (bar.label) line.append(element("span", bar.label, "team-grafiek-wie"));
-      const track = element("span", null, "team-grafiek-spoor");
-      if (bar.score !== null) {
-        const fill = element("span", null, `team-grafiek-balk${bar.kind ? ` team-grafiek-balk--${bar.kind}` : ""}`);
-        fill.style.width = `${bar.score}%`;
-        track.append(fill);
-      }
-      line.append(track, element("span", bar.score === null ? bar.missing ?? TEKSTEN.teWeinigRespondenten : formatScore(bar.score), "team-grafiek-waarde"));
-      block.append(line);
-    }
-    chart.append(block);
-  }
-  return chart;
+// The team pages' bars: the shared chart, with each bar's figure or why it has none.
+function teamChart(label, groups) {
+  const withText = groups.map((group) => ({
+    ...group,
+    bars: group.bars.map((bar) => ({
+      ...bar,
+      text: bar.score === null ? bar.missing ?? TEKSTEN.teWeinigRespondenten : formatScore(bar.score),
+    })),
+  }));
+  return barChart("team-grafiek", label, withText);
 }
 
 function actionsBox(level, title, explanation, save) {
