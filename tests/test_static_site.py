@@ -22,6 +22,15 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def matches_per_page(site: Path, pattern: str, skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Every page (by its path in the site) where pattern matches, with the matches."""
+    found = {}
+    for page in pages(site):
+        if page.name not in skip and (hits := re.findall(pattern, page.read_text("utf-8"))):
+            found[str(page.relative_to(site))] = hits
+    return found
+
+
 def test_every_page_loads_only_files_of_the_site_itself(site: Path) -> None:
     outside = {}
     for page in pages(site):
@@ -35,22 +44,11 @@ def test_every_page_loads_only_files_of_the_site_itself(site: Path) -> None:
 def test_no_page_uses_root_relative_urls(site: Path) -> None:
     # "/assets/..." breaks when an intranet serves the site under a path. The 404 page is the
     # exception: served at any address, it can only link from the root (README: site_url).
-    found = {
-        str(page.relative_to(site)): hits
-        for page in pages(site)
-        if page.name != "404.html"
-        and (hits := re.findall(r"(?:href|src)=\"(/[^/\"][^\"]*)\"", page.read_text("utf-8")))
-    }
-    assert found == {}
+    assert matches_per_page(site, r"(?:href|src)=\"(/[^/\"][^\"]*)\"", skip=("404.html",)) == {}
 
 
 def test_no_inline_event_handlers_in_the_pages(site: Path) -> None:
-    found = {
-        str(page.relative_to(site)): hits
-        for page in pages(site)
-        if (hits := re.findall(r"<[^>]+\son[a-z]+=\"", page.read_text("utf-8")))
-    }
-    assert found == {}
+    assert matches_per_page(site, r"<[^>]+\son[a-z]+=\"") == {}
 
 
 def test_our_javascript_has_no_eval_and_no_html_injection() -> None:
@@ -133,9 +131,4 @@ def test_every_inline_script_is_allowed_by_its_hash(site: Path) -> None:
 def test_no_page_has_inline_styles(site: Path) -> None:
     # style-src 'self' blocks style="" attributes and <style> elements written in the HTML
     # (styles a script sets through element.style stay allowed).
-    found = {
-        str(page.relative_to(site)): hits
-        for page in pages(site)
-        if (hits := re.findall(r"<style\b|<[^>]+\sstyle=", page.read_text("utf-8")))
-    }
-    assert found == {}
+    assert matches_per_page(site, r"<style\b|<[^>]+\sstyle=") == {}

@@ -15,6 +15,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from tools.serve import STRICT_CSP, SiteServer, serving
 
 READY_TIMEOUT_MS = 120_000
+#: How long the installation check (over/controle) may take, the engine's start included.
+CHECK_WITHIN_MS = 90_000
 
 
 @dataclass
@@ -81,6 +83,15 @@ def visit(browser: Browser, server: SiteServer) -> Iterator[Visit]:
 @pytest.fixture()
 def plain_visit(browser: Browser, plain_server: SiteServer) -> Iterator[Visit]:
     yield from _visit(browser, plain_server)
+
+
+def check_verdicts(page: Page, timeout: int = CHECK_WITHIN_MS) -> dict[str, str]:
+    """The installation check's verdict per part (ok, aandacht, probleem), once it has run."""
+    page.wait_for_selector(".vw-controle[data-state=klaar]", timeout=timeout)
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(".vw-controle tbody tr")]
+            .map((row) => [row.querySelector("th").textContent, row.dataset.uitkomst]))"""
+    )
 
 
 def cli_score(assessment_id: str, answers: dict[str, int | None], tmp_path: Path) -> dict:

@@ -57,6 +57,20 @@ def radio_boxes(page: Page, item_id: str) -> dict[str, dict]:
     return boxes
 
 
+def separation(
+    labels: dict[str, dict], scale: list[str], dont_know: str, axis: str
+) -> tuple[float, float]:
+    """Along axis ("x": a row, "y": a column): the space before 'weet ik niet', and the widest
+    space between two answers of the scale."""
+    size = "width" if axis == "x" else "height"
+
+    def end(value: str) -> float:
+        return labels[value][axis] + labels[value][size]
+
+    gaps = [labels[after][axis] - end(before) for before, after in pairwise(scale)]
+    return labels[dont_know][axis] - end(scale[-1]), max(gaps)
+
+
 def label_boxes(page: Page, item_id: str) -> dict[str, dict]:
     """Each option's label of one question by value: its box on the screen."""
     boxes = {}
@@ -126,13 +140,8 @@ def test_options_form_one_row_in_scale_order_on_a_wide_screen(visit: Visit, path
         assert len(tops) == 1, f"{item_id}: the options are not on one row: {tops}"
         lefts = [radios[value]["x"] for value in [*scale, dont_know]]
         assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
-        labels = label_boxes(page, item_id)
-        gaps = [
-            labels[right]["x"] - (labels[left]["x"] + labels[left]["width"])
-            for left, right in pairwise(scale)
-        ]
-        apart = labels[dont_know]["x"] - (labels[scale[-1]]["x"] + labels[scale[-1]]["width"])
-        assert apart > max(gaps) + 8, f"{item_id}: 'weet ik niet' is not set apart"
+        apart, widest = separation(label_boxes(page, item_id), scale, dont_know, "x")
+        assert apart > widest + 8, f"{item_id}: 'weet ik niet' is not set apart"
 
 
 @pytest.mark.parametrize("width", [360, 640])  # a phone, and 1280 pixels at 200% zoom
@@ -149,13 +158,8 @@ def test_options_form_one_column_in_scale_order_on_a_narrow_screen(
         assert len(lefts) == 1, f"{item_id}: the options are not in one column: {lefts}"
         tops = [radios[value]["y"] for value in [*scale, dont_know]]
         assert tops == sorted(tops) and len(set(tops)) == len(tops)
-        labels = label_boxes(page, item_id)
-        gaps = [
-            labels[below]["y"] - (labels[above]["y"] + labels[above]["height"])
-            for above, below in pairwise(scale)
-        ]
-        apart = labels[dont_know]["y"] - (labels[scale[-1]]["y"] + labels[scale[-1]]["height"])
-        assert apart > max(gaps) + 4, f"{item_id}: 'weet ik niet' is not set apart"
+        apart, widest = separation(label_boxes(page, item_id), scale, dont_know, "y")
+        assert apart > widest + 4, f"{item_id}: 'weet ik niet' is not set apart"
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls"
 
 

@@ -9,21 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
+from tests.browser.conftest import check_verdicts
 from tools.serve import STRICT_CSP, serving
 
 PAGE = "over/controle/"
-CHECK_WITHIN_MS = 90_000
-
-
-def verdicts(page: Page) -> dict[str, str]:
-    """Part -> outcome (ok, aandacht, probleem), once the check has finished."""
-    page.wait_for_selector(".vw-controle[data-state=klaar]", timeout=CHECK_WITHIN_MS)
-    return page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll(".vw-controle tbody tr")]
-            .map((row) => [row.querySelector("th").textContent, row.dataset.uitkomst]))"""
-    )
 
 
 def check(browser: Browser, site: Path, **server: object) -> tuple[dict[str, str], str]:
@@ -32,7 +23,7 @@ def check(browser: Browser, site: Path, **server: object) -> tuple[dict[str, str
         try:
             page = context.new_page()
             page.goto(running.url + PAGE)
-            found = verdicts(page)
+            found = check_verdicts(page)
             return found, page.inner_text(".vw-controle-status")
         finally:
             context.close()

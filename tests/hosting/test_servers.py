@@ -19,7 +19,7 @@ import brotli
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import cli_export
+from tests.browser.conftest import check_verdicts, cli_export
 from tests.hosting import servers
 from tools.serve import CACHE_IMMUTABLE, CACHE_REVALIDATE, PERMISSIONS_POLICY, STRICT_CSP
 
@@ -245,11 +245,7 @@ def test_the_installation_check_finds_the_server_in_order(browser: Browser, host
     try:
         page = context.new_page()
         page.goto(hosted + "over/controle/")
-        page.wait_for_selector(".vw-controle[data-state=klaar]", timeout=READY_TIMEOUT_MS)
-        found = page.evaluate(
-            """() => Object.fromEntries([...document.querySelectorAll(".vw-controle tbody tr")]
-                .map((row) => [row.querySelector("th").textContent, row.dataset.uitkomst]))"""
-        )
+        found = check_verdicts(page, timeout=READY_TIMEOUT_MS)
     finally:
         context.close()
     assert len(found) >= 15, found
