@@ -135,17 +135,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"{_rendered[assessment_id]}; toon elke zelftest op één pagina."
             )
         _rendered[assessment_id] = page.file.src_uri
-        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
         # The site root, relative: the browser keys what it keeps by the site's own path.
-        site_root = get_relative_url(".", page.url) + "/"
-        return render_form(assessment, runtime, site_root)
+        return render_form(
+            assessment, runtime_url(page, config), get_relative_url(".", page.url) + "/"
+        )
 
     html = MARKER.sub(render, html)
     if CHECK_MARKER in html:
-        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
-        html = html.replace(
-            CHECK_MARKER, render_check(runtime, get_relative_url(".", page.url) + "/")
-        )
+        site_root = get_relative_url(".", page.url) + "/"
+        html = html.replace(CHECK_MARKER, render_check(runtime_url(page, config), site_root))
     return html
 
 
@@ -178,6 +176,11 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
 
 
 # ---- Helper functions ----
+
+
+def runtime_url(page: Page, config: MkDocsConfig) -> str:
+    """The runtime's folder (published by the runtime hook), relative to page, with one '/'."""
+    return get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
 
 
 def render_form(assessment: Assessment, runtime: str, site_root: str = "./") -> str:
@@ -285,7 +288,7 @@ def _with_early_start(output: str, page: Page, config: MkDocsConfig) -> str:
     head_end = output.find("</head>")
     if head_end == -1:
         return output
-    runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
+    runtime = runtime_url(page, config)
     module = get_relative_url(EARLY_START_MODULE, page.url)
     tags = (
         f'<meta name="vertrouwenswijzer-runtime" content="{escape(runtime)}">'

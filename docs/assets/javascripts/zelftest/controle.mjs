@@ -69,7 +69,7 @@ async function checks(root) {
   rows.push(await fileRow(new URL("python_stdlib.zip", runtime), ANY));
   const lock = await ask(new URL("pyodide-lock.json", runtime), "GET");
   rows.push(fileOutcome("pyodide-lock.json", lock, JSON_TYPE));
-  const wheel = await wheelName(lock);
+  const wheel = wheelName(lock);
   if (wheel) rows.push(await fileRow(new URL(wheel, runtime), ANY));
   const snapshot = await ask(new URL("zelftest.snapshot", runtime));
   rows.push(snapshotRow(snapshot));
@@ -198,7 +198,7 @@ async function startRow(runtime) {
 }
 
 // The engine's wheel, as the lock file names it (the only package of ours in it).
-async function wheelName(lock) {
+function wheelName(lock) {
   try {
     const packages = Object.values(JSON.parse(lock.body).packages || {});
     const ours = packages.find((entry) => entry.name === "vertrouwenswijzer");

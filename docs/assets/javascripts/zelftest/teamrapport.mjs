@@ -52,7 +52,7 @@ class TeamPage {
     this.runtime.ready.then(() => performance.mark("zelftest-klaar"), () => {});
     this.runtime.ready.catch((error) => {
       console.error("teampagina: runtime failed to start", error);
-      this.broken = error.cause ? TEKSTEN.startFout(error.cause, error.file) : TEKSTEN.teamRekenmoduleFout;
+      this.broken = TEKSTEN.startFout(error.cause, error.file); // a StartError (runtime.mjs)
       this.fail(this.broken);
     });
     // Files chosen before this script ran (on a slow connection) count as well.
