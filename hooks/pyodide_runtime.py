@@ -38,7 +38,12 @@ SNAPSHOT = "zelftest.snapshot"
 SNAPSHOT_RECORD = "zelftest.snapshot.json"
 #: The Node script that makes the snapshot.
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent.parent / "tools" / "snapshot.mjs"
-#: A snapshot starts with this number; the runtime's build id follows at bytes 16-48.
+#: The snapshot file is packed (tools/snapshot.mjs, pack): it starts with "VWSP", format 1, and
+#: holds Pyodide's own snapshot header from byte 20 on.
+PACKED_MAGIC = int.from_bytes(b"VWSP", "little")
+PACKED_VERSION = 1
+PACKED_FIXED = 20
+#: Pyodide's snapshot header starts with this number; the runtime's build id is at bytes 16-48.
 SNAPSHOT_MAGIC = 1886286592
 
 
@@ -168,17 +173,12 @@ def check_snapshot(runtime: Path) -> None:
     the slow way for every reader: the build says so at once instead.
     """
     record = json.loads((runtime / SNAPSHOT_RECORD).read_text(encoding="utf-8"))
-    with (runtime / SNAPSHOT).open("rb") as snapshot:
-        header = snapshot.read(48)
-    magic = int.from_bytes(header[:4], "little") if len(header) == 48 else None
-    made_by = "".join(
-        f"{int.from_bytes(header[i : i + 4], 'little'):08x}" for i in range(16, 48, 4)
-    )
+    made_by = snapshot_build_id(runtime / SNAPSHOT)
     build_id = _runtime_build_id(runtime)
     lock = json.loads((runtime / LOCK_FILE).read_text(encoding="utf-8"))["packages"][DISTRIBUTION]
     wheel = runtime / lock["file_name"]
-    if magic != SNAPSHOT_MAGIC:
-        problem = f"{SNAPSHOT} is geen Pyodide-snapshot"
+    if made_by is None:
+        problem = f"{SNAPSHOT} is geen (volledige) verpakte Pyodide-snapshot"
     elif made_by != build_id or record["build_id"] != build_id:
         problem = (
             f"{SNAPSHOT} is gemaakt door Pyodide-build {made_by[:12]}…, maar de site levert "
@@ -195,6 +195,33 @@ def check_snapshot(runtime: Path) -> None:
         "blijft dit, controleer dan of node_modules/pyodide de versie uit package.json is "
         "('npm ci')."
     )
+
+
+def snapshot_build_id(path: Path) -> str | None:
+    """The runtime build id in a packed snapshot's header; None when the file is not one, whole.
+
+    Checks the layout as worker.mjs reads it: the fixed numbers, Pyodide's own header behind
+    them, and exactly as many stored blocks as the block map says.
+    """
+    data = path.read_bytes()
+    if len(data) < PACKED_FIXED + 48:
+        return None
+    magic, version, block, memory, header = (
+        int.from_bytes(data[i : i + 4], "little") for i in range(0, PACKED_FIXED, 4)
+    )
+    inner = data[PACKED_FIXED : PACKED_FIXED + header]
+    fits = block > 0 and memory > 0 and memory % 65536 == 0 and memory % block == 0
+    if magic != PACKED_MAGIC or version != PACKED_VERSION or not fits or len(inner) < 48:
+        return None
+    if int.from_bytes(inner[:4], "little") != SNAPSHOT_MAGIC or header % 16 != 0:
+        return None
+    blocks = memory // block
+    start = PACKED_FIXED + header
+    block_map = data[start : start + (blocks + 7) // 8]
+    stored = int.from_bytes(block_map, "little").bit_count()
+    if len(data) != start + len(block_map) + stored * block:
+        return None
+    return "".join(f"{int.from_bytes(inner[i : i + 4], 'little'):08x}" for i in range(16, 48, 4))
 
 
 def _build_wheel(project: Path, out: Path) -> Path:

@@ -33,17 +33,45 @@ def runtime_copy(built_runtime: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def header_build_id(snapshot: Path) -> str:
-    """The build id in a snapshot's header, as Pyodide writes it (eight 32-bit words)."""
-    header = snapshot.read_bytes()[:48]
-    return "".join(f"{int.from_bytes(header[i : i + 4], 'little'):08x}" for i in range(16, 48, 4))
+#: Where the packed file holds Pyodide's own header, and in that the build id (bytes 16-48).
+PYODIDE_HEADER = 20
+BUILD_ID = slice(PYODIDE_HEADER + 16, PYODIDE_HEADER + 48)
+
+
+def words(data: bytes, count: int, at: int = 0) -> list[int]:
+    return [int.from_bytes(data[at + 4 * i : at + 4 * i + 4], "little") for i in range(count)]
+
+
+def unpack(packed: bytes) -> bytes:
+    """Pyodide's snapshot from the packed file, written here from the layout in tools/snapshot.mjs
+    (pack) as a second reading beside worker.mjs."""
+    magic, version, block, memory, header = words(packed, 5)
+    assert (magic, version) == (int.from_bytes(b"VWSP", "little"), 1)
+    start = PYODIDE_HEADER + header
+    block_map = packed[start : start + (memory // block + 7) // 8]
+    stored = start + len(block_map)
+    out = bytearray(packed[PYODIDE_HEADER:start]) + bytearray(memory)
+    for number in range(memory // block):
+        if block_map[number // 8] >> (number % 8) & 1:
+            out[header + number * block : header + (number + 1) * block] = packed[
+                stored : stored + block
+            ]
+            stored += block
+    assert stored == len(packed)
+    return bytes(out)
 
 
 def test_build_writes_the_snapshot_with_the_runtimes_build_id(built_runtime: Path) -> None:
     snapshot = built_runtime / runtime_hook.SNAPSHOT
     record = json.loads((built_runtime / runtime_hook.SNAPSHOT_RECORD).read_text("utf-8"))
     build_id = runtime_hook._runtime_build_id(built_runtime)
-    assert header_build_id(snapshot) == record["build_id"] == build_id
+    assert runtime_hook.snapshot_build_id(snapshot) == record["build_id"] == build_id
+    raw = unpack(snapshot.read_bytes())
+    assert words(raw, 1) == [runtime_hook.SNAPSHOT_MAGIC]
+    header = words(raw, 2)[1]
+    # Packed, the file leaves out the blocks of zeros: at least a third of the memory.
+    assert len(raw) - header >= 1.5 * snapshot.stat().st_size
+    assert (len(raw) - header) % 65536 == 0
     assert record["pyodide"] == built_runtime.name
     lock = json.loads((built_runtime / "pyodide-lock.json").read_text("utf-8"))
     ours = lock["packages"]["vertrouwenswijzer"]
@@ -54,7 +82,7 @@ def test_build_writes_the_snapshot_with_the_runtimes_build_id(built_runtime: Pat
 def test_snapshot_of_another_runtime_build_fails_in_dutch(runtime_copy: Path) -> None:
     snapshot = runtime_copy / runtime_hook.SNAPSHOT
     data = bytearray(snapshot.read_bytes())
-    data[16:20] = bytes(4)  # the first word of the build id
+    data[BUILD_ID.start : BUILD_ID.start + 4] = bytes(4)  # the first word of the build id
     snapshot.write_bytes(bytes(data))
     with pytest.raises(PluginError, match=r"is gemaakt door Pyodide-build 00000000.*Bouw opnieuw"):
         runtime_hook.check_snapshot(runtime_copy)
@@ -71,7 +99,23 @@ def test_snapshot_of_another_wheel_fails_in_dutch(runtime_copy: Path) -> None:
 
 def test_a_file_that_is_no_snapshot_fails_in_dutch(runtime_copy: Path) -> None:
     (runtime_copy / runtime_hook.SNAPSHOT).write_text("<html>Niet gevonden</html>", "utf-8")
-    with pytest.raises(PluginError, match=r"zelftest\.snapshot is geen Pyodide-snapshot"):
+    with pytest.raises(PluginError, match=r"zelftest\.snapshot is geen \(volledige\) verpakte"):
+        runtime_hook.check_snapshot(runtime_copy)
+
+
+@pytest.mark.parametrize("cut", [1, 1024, 100_000])
+def test_a_cut_off_snapshot_fails_in_dutch(runtime_copy: Path, cut: int) -> None:
+    snapshot = runtime_copy / runtime_hook.SNAPSHOT
+    snapshot.write_bytes(snapshot.read_bytes()[:-cut])
+    with pytest.raises(PluginError, match=r"geen \(volledige\) verpakte Pyodide-snapshot"):
+        runtime_hook.check_snapshot(runtime_copy)
+
+
+def test_a_raw_pyodide_snapshot_is_refused(runtime_copy: Path) -> None:
+    # The unpacked form is a snapshot too, but not what worker.mjs reads.
+    snapshot = runtime_copy / runtime_hook.SNAPSHOT
+    snapshot.write_bytes(unpack(snapshot.read_bytes()))
+    with pytest.raises(PluginError, match=r"geen \(volledige\) verpakte Pyodide-snapshot"):
         runtime_hook.check_snapshot(runtime_copy)
 
 
@@ -108,8 +152,8 @@ def test_same_inputs_give_the_same_snapshot(runtime_copy: Path, tmp_path: Path) 
 TWO_STARTS = """
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-const runtime = process.argv[1];
-const snapshot = readFileSync(runtime + "zelftest.snapshot");
+const [runtime, unpacked] = process.argv.slice(1);
+const snapshot = readFileSync(unpacked);
 const { loadPyodide } = await import(pathToFileURL(runtime + "pyodide.mjs").href);
 const seen = [];
 for (let start = 0; start < 2; start++) {
@@ -128,10 +172,12 @@ console.log(JSON.stringify(seen));
 
 
 def test_two_starts_from_one_snapshot_give_different_ids_and_random_numbers(
-    built_runtime: Path, node: str
+    built_runtime: Path, node: str, tmp_path: Path
 ) -> None:
+    unpacked = tmp_path / "unpacked.snapshot"
+    unpacked.write_bytes(unpack((built_runtime / runtime_hook.SNAPSHOT).read_bytes()))
     done = subprocess.run(
-        [node, "--input-type=module", "-e", TWO_STARTS, str(built_runtime) + "/"],
+        [node, "--input-type=module", "-e", TWO_STARTS, str(built_runtime) + "/", str(unpacked)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -8,7 +8,10 @@
 const SNAPSHOT = "zelftest.snapshot";
 //: How long a start from the snapshot may take before the worker starts the normal way instead.
 const SNAPSHOT_TIMEOUT_MS = 60_000;
-//: The first four bytes of a Pyodide snapshot; anything else (an error page) is not one.
+//: The first four bytes of the packed file ("VWSP", see pack() in tools/snapshot.mjs) and of the
+//: Pyodide snapshot inside it; anything else (an error page) is not one.
+const PACKED_MAGIC = 0x50535756;
+const PACKED_VERSION = 1;
 const SNAPSHOT_MAGIC = 1886286592;
 
 //: How long each file check may take when the worker looks for why the start failed.
@@ -144,19 +147,51 @@ async function start(runtime) {
   return pyodide.pyimport("assessments.browser");
 }
 
-// The snapshot's bytes. Pyodide itself refuses a snapshot of another build (its build id); a
-// file that is no snapshot at all (an error page) is refused here, before it could reach
+// The snapshot's bytes, unpacked. Pyodide itself refuses a snapshot of another build (its build
+// id); a file that is no snapshot at all (an error page) is refused here, before it could reach
 // WebAssembly as a memory size.
 async function fetchSnapshot(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${SNAPSHOT}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const header = bytes.byteLength >= 48 ? new Uint32Array(bytes.buffer, 0, 2) : [0, 0];
-  const memory = bytes.byteLength - header[1];
-  if (header[0] !== SNAPSHOT_MAGIC || header[1] % 16 !== 0 || memory <= 0 || memory % 65536 !== 0) {
-    throw new Error(`${SNAPSHOT}: not a Pyodide snapshot`);
+  return unpackSnapshot(new Uint8Array(await response.arrayBuffer()));
+}
+
+// Pyodide's snapshot from the packed file: its header, then every block of memory in its place
+// (a new buffer is all zeros, so the blocks the file leaves out need no work).
+function unpackSnapshot(packed) {
+  const notOne = new Error(`${SNAPSHOT}: not a packed Pyodide snapshot`);
+  if (packed.byteLength < 28) throw notOne;
+  const [magic, version, block, memory, headerLength] = new Uint32Array(packed.buffer, 0, 5);
+  const blocks = memory / block;
+  const mapStart = 20 + headerLength;
+  const dataStart = mapStart + Math.ceil(blocks / 8);
+  if (
+    magic !== PACKED_MAGIC || version !== PACKED_VERSION || headerLength % 16 !== 0 ||
+    block === 0 || memory === 0 || memory % 65536 !== 0 || memory % block !== 0 || dataStart > packed.byteLength ||
+    new Uint32Array(packed.buffer, 20, 2)[0] !== SNAPSHOT_MAGIC
+  ) {
+    throw notOne;
   }
-  return bytes;
+  const snapshot = new Uint8Array(headerLength + memory);
+  snapshot.set(packed.subarray(20, mapStart));
+  const map = packed.subarray(mapStart, dataStart);
+  let from = dataStart;
+  // Runs of stored blocks go in with one copy each.
+  for (let first = 0; first < blocks; ) {
+    if (!(map[first >> 3] & (1 << (first & 7)))) {
+      first++;
+      continue;
+    }
+    let end = first + 1;
+    while (end < blocks && map[end >> 3] & (1 << (end & 7))) end++;
+    const length = (end - first) * block;
+    if (from + length > packed.byteLength) throw notOne;
+    snapshot.set(packed.subarray(from, from + length), headerLength + first * block);
+    from += length;
+    first = end;
+  }
+  if (from !== packed.byteLength) throw notOne;
+  return snapshot;
 }
 
 // Start from the snapshot. `_loadSnapshot` is private in Pyodide 0.29: package.json pins the
