@@ -57,8 +57,10 @@ NO_SCRIPT_KEYS = (
 PAGE_ONLY_KEYS = ("zonderJavaScript", "controleZonderJavaScript")
 #: The page on installing the site; the start check links to it when it exists.
 INSTALL_PAGE = "over/installeren.md"
-#: The module that starts the engine early, from an assessment page's head.
+#: The module that starts the engine early, from an assessment page's head, and the classic
+#: script before it that holds back Material's search index until the engine is ready.
 EARLY_START_MODULE = "assets/javascripts/zelftest/runtime.mjs"
+SEARCH_LATER_SCRIPT = "assets/javascripts/zoekindex-later.js"
 #: Where the installation check (page "Controleer de installatie") gets its place in the page.
 CHECK_MARKER = "<!-- installatiecontrole -->"
 #: The element with the start check's texts (read by assets/javascripts/startcontrole.js).
@@ -283,15 +285,18 @@ def _with_early_start(output: str, page: Page, config: MkDocsConfig) -> str:
 
     Without this the worker starts only once the whole page is parsed and main.mjs's imports have
     arrived, about half a second later on a warm load. runtime.mjs imports nothing and is the same
-    module main.mjs imports, so the page keeps one runtime.
+    module main.mjs imports, so the page keeps one runtime. Before it goes zoekindex-later.js, a
+    classic script (it must run before Material's bundle), so the search index waits its turn.
     """
     head_end = output.find("</head>")
     if head_end == -1:
         return output
     runtime = runtime_url(page, config)
     module = get_relative_url(EARLY_START_MODULE, page.url)
+    search_later = get_relative_url(SEARCH_LATER_SCRIPT, page.url)
     tags = (
         f'<meta name="vertrouwenswijzer-runtime" content="{escape(runtime)}">'
+        f'<script src="{escape(search_later)}"></script>'
         f'<script type="module" async src="{escape(module)}"></script>'
     )
     return output[:head_end] + tags + output[head_end:]

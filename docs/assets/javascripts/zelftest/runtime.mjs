@@ -10,6 +10,9 @@
 const CALL_TIMEOUT_MS = 60_000;
 //: The meta element that names the runtime's folder on a page that needs the engine.
 const RUNTIME_META = 'meta[name="vertrouwenswijzer-runtime"]';
+//: Said on document once the engine is ready or failed: zoekindex-later.js then lets Material's
+//: search index load, which it held back so as not to slow the start.
+export const ENGINE_EVENT = "vertrouwenswijzer:rekenmodule";
 
 //: Why the engine did not start, as the worker reports it (worker.mjs): the page says it in
 //: Dutch (TEKSTEN.startFout in teksten.mjs).
@@ -44,6 +47,10 @@ export class Runtime {
     });
     // Whoever uses the runtime handles a failed start; until then it is no unhandled rejection.
     this.ready.catch(() => {});
+    if (typeof document === "object") {
+      const done = () => document.dispatchEvent(new Event(ENGINE_EVENT));
+      this.ready.then(done, done);
+    }
     this.worker.postMessage({ type: "start", runtime: runtimeUrl });
   }
 
