@@ -6,7 +6,8 @@ measured in the same run, so that ratios stay meaningful on a busy machine:
 - navigation to data-state="ready" on the assessment page, cold (new profile) and warm
   (persistent profile with a filled HTTP cache), on the plain loopback network and throttled
   to 50 Mbit/s (Chromium's own network emulation), beside a bare page that loads the same
-  Pyodide files in a module worker and runs one Python statement;
+  Pyodide files in a module worker and runs one Python statement; each in a browser that has
+  settled after its launch (SETTLE_S);
 - bytes on the wire on each of those loads, as the server counts them: response bodies (the
   precompressed copies where the browser takes them) and headers apart;
 - submit to result shown (the engine's scoring plus rendering);
@@ -41,6 +42,11 @@ TEAM_SIZES = (5, 50, 200)
 BARE_PAGE = "__bench__/bare.html"
 #: The throttled network: a good office connection to an intranet server.
 THROTTLED_MBIT = 50
+#: Seconds a freshly launched browser gets before each measured navigation. Just after launch,
+#: Chromium 156 preloads its own address-bar pop-up (a WebUI page, chrome://omnibox-popup): about
+#: 0.6 s of processor time in the first second, on a machine with two cores, that belongs to no
+#: page. A reader's browser is long past that when they open a page. Bare and site alike.
+SETTLE_S = 2.0
 NETWORKS = {"plain": None, f"{THROTTLED_MBIT} Mbit/s": THROTTLED_MBIT}
 
 BARE_HTML = """<!doctype html>
@@ -163,6 +169,7 @@ def _ready_time(
     )
     try:
         page = context.new_page()
+        time.sleep(SETTLE_S)
         if mbit is not None:
             # Applies to the page's worker too: its fetches go through the page's network.
             session = context.new_cdp_session(page)
