@@ -59,11 +59,10 @@
   document.addEventListener(ENGINE_EVENT, release);
   // Focus on the search field (a click, a tap, or Material's keys "s", "f" and "/"), or a click on
   // the search button of a narrow screen.
-  document.addEventListener("focusin", function (event) {
+  function releaseAtSearchBox(event) {
     if (event.target && event.target.closest && event.target.closest(SEARCH_BOX)) release();
-  });
-  document.addEventListener("click", function (event) {
-    if (event.target && event.target.closest && event.target.closest(SEARCH_BOX)) release();
-  });
+  }
+  document.addEventListener("focusin", releaseAtSearchBox);
+  document.addEventListener("click", releaseAtSearchBox);
   setTimeout(release, LONGEST_WAIT_MS);
 })();

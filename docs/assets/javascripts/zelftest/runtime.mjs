@@ -12,7 +12,7 @@ const CALL_TIMEOUT_MS = 60_000;
 const RUNTIME_META = 'meta[name="vertrouwenswijzer-runtime"]';
 //: Said on document once the engine is ready or failed: zoekindex-later.js then lets Material's
 //: search index load, which it held back so as not to slow the start.
-export const ENGINE_EVENT = "vertrouwenswijzer:rekenmodule";
+const ENGINE_EVENT = "vertrouwenswijzer:rekenmodule";
 
 //: Why the engine did not start, as the worker reports it (worker.mjs): the page says it in
 //: Dutch (TEKSTEN.startFout in teksten.mjs).

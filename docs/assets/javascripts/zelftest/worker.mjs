@@ -12,6 +12,8 @@ const SNAPSHOT_TIMEOUT_MS = 60_000;
 //: Pyodide snapshot inside it; anything else (an error page) is not one.
 const PACKED_MAGIC = 0x50535756;
 const PACKED_VERSION = 1;
+//: The packed file's own numbers (magic, version, block size, memory size, header length).
+const PACKED_FIXED = 20;
 const SNAPSHOT_MAGIC = 1886286592;
 
 //: How long each file check may take when the worker looks for why the start failed.
@@ -160,30 +162,31 @@ async function fetchSnapshot(url) {
 // (a new buffer is all zeros, so the blocks the file leaves out need no work).
 function unpackSnapshot(packed) {
   const notOne = new Error(`${SNAPSHOT}: not a packed Pyodide snapshot`);
-  if (packed.byteLength < 28) throw notOne;
-  const [magic, version, block, memory, headerLength] = new Uint32Array(packed.buffer, 0, 5);
+  if (packed.byteLength < PACKED_FIXED + 8) throw notOne;
+  const [magic, version, block, memory, headerLength] = new Uint32Array(packed.buffer, 0, PACKED_FIXED / 4);
   const blocks = memory / block;
-  const mapStart = 20 + headerLength;
+  const mapStart = PACKED_FIXED + headerLength;
   const dataStart = mapStart + Math.ceil(blocks / 8);
   if (
     magic !== PACKED_MAGIC || version !== PACKED_VERSION || headerLength % 16 !== 0 ||
     block === 0 || memory === 0 || memory % 65536 !== 0 || memory % block !== 0 || dataStart > packed.byteLength ||
-    new Uint32Array(packed.buffer, 20, 2)[0] !== SNAPSHOT_MAGIC
+    new Uint32Array(packed.buffer, PACKED_FIXED, 1)[0] !== SNAPSHOT_MAGIC
   ) {
     throw notOne;
   }
   const snapshot = new Uint8Array(headerLength + memory);
-  snapshot.set(packed.subarray(20, mapStart));
+  snapshot.set(packed.subarray(PACKED_FIXED, mapStart));
   const map = packed.subarray(mapStart, dataStart);
+  const isStored = (number) => (map[number >> 3] & (1 << (number & 7))) !== 0;
   let from = dataStart;
   // Runs of stored blocks go in with one copy each.
   for (let first = 0; first < blocks; ) {
-    if (!(map[first >> 3] & (1 << (first & 7)))) {
+    if (!isStored(first)) {
       first++;
       continue;
     }
     let end = first + 1;
-    while (end < blocks && map[end >> 3] & (1 << (end & 7))) end++;
+    while (end < blocks && isStored(end)) end++;
     const length = (end - first) * block;
     if (from + length > packed.byteLength) throw notOne;
     snapshot.set(packed.subarray(from, from + length), headerLength + first * block);
