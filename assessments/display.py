@@ -67,3 +67,12 @@ def date_text(day: date) -> str:
     ('26 november 2026', '1 maart 2027')
     """
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date_text(day: date) -> str:
+    """A date in numbers, the Dutch way (dd-mm-jjjj), for a table column.
+
+    >>> short_date_text(date(2026, 12, 7)), short_date_text(date(2027, 11, 26))
+    ('07-12-2026', '26-11-2027')
+    """
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .display import shown_position
+from .display import date_text, decimal_text, short_date_text, shown_position
 from .documents import RESULT_FORMAT
 from .model import Assessment
 from .scoring import MEANINGFUL_DIFFERENCE, Result, is_meaningful
@@ -252,6 +252,7 @@ def history_document(results: Sequence[Any], assessment: Assessment) -> dict[str
         "title": assessment.title,
         "scale": {"min": assessment.scale.min, "max": assessment.scale.max},
         "meaningful_difference": MEANINGFUL_DIFFERENCE,
+        "meaningful_difference_shown": decimal_text(MEANINGFUL_DIFFERENCE),
         "limits": {"max_file_bytes": MAX_FILE_BYTES, "max_entries": MAX_ENTRIES},
         "dimensions": [{"id": d.id, "title": d.title} for d in assessment.dimensions],
         "entries": [_entry(entry) for entry in usable],
@@ -302,6 +303,8 @@ def _entry(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.respondent.result_id,
         "created": entry.created,
+        "created_shown": date_text(date.fromisoformat(entry.created)),
+        "created_short": short_date_text(date.fromisoformat(entry.created)),
         "dimensions": [
             {
                 "id": d.dimension.id,

@@ -60,6 +60,13 @@ def test_results_are_ordered_by_date_then_in_the_order_kept():
     assert history["compared"] == ["c" * 32, "d" * 32]
 
 
+def test_each_entry_carries_its_date_as_the_pages_show_it_also_below_day_ten():
+    history = history_document([kept(3, "2026-12-07", "a" * 32)], assessment())
+    entry = history["entries"][0]
+    assert (entry["created_shown"], entry["created_short"]) == ("7 december 2026", "07-12-2026")
+    assert history["meaningful_difference_shown"] == "0,7"
+
+
 def test_figures_are_recomputed_from_the_answers():
     history = history_document([kept(4, "2026-05-01", "a" * 32)], assessment())
     vijf = history["entries"][0]["dimensions"][1]

@@ -11,18 +11,6 @@ import { element, paragraph, scrollable, siteKey, SVG, svgElement } from "./dom.
 // browser to read a chosen file. Every wait ends in a Dutch message.
 const READY_TIMEOUT_MS = 120_000;
 const FILE_TIMEOUT_MS = 15_000;
-const decimal = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
-const longDate = new Intl.DateTimeFormat("nl-NL", {
-  day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-});
-const shortDate = new Intl.DateTimeFormat("nl-NL", {
-  day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC",
-});
-
-// A result's date (YYYY-MM-DD, the day only) as "12 mei 2026", or short as "12-05-2026".
-export function formatDate(created, short = false) {
-  return (short ? shortDate : longDate).format(new Date(`${created}T00:00:00Z`));
-}
 
 export class History {
   // root is the assessment's .zelftest element; the history section is added at its end.
@@ -100,7 +88,7 @@ export class History {
     }
     this.render(answer.history, true);
     this.say("");
-    status.textContent = TEKSTEN.bewaard(formatDate(result.created));
+    status.textContent = TEKSTEN.bewaard(result.created_shown);
   }
 
   async remove(id, date) {
@@ -321,7 +309,7 @@ export class History {
   changes(history) {
     const entries = history.entries;
     if (entries.length < 2) return [paragraph(TEKSTEN.eenUitslag)];
-    const limit = decimal.format(history.meaningful_difference);
+    const limit = history.meaningful_difference_shown;
     const [before, after] = history.compared.map((id) => entries.find((entry) => entry.id === id));
     const items = element("ul", null, "zelftest-veranderingen");
     for (const change of history.changes) {
@@ -338,7 +326,7 @@ export class History {
     }
     return [
       element("h3", TEKSTEN.veranderingKop),
-      paragraph(TEKSTEN.vergeleken(formatDate(before.created), formatDate(after.created))),
+      paragraph(TEKSTEN.vergeleken(before.created_shown, after.created_shown)),
       items,
       paragraph(TEKSTEN.veranderingUitleg(limit), "zelftest-vuistregel"),
     ];
@@ -354,10 +342,10 @@ export class History {
     headRow.append(header(TEKSTEN.kolomVerwijderen, "col", "zelftest-verwijder-kolom"));
     const body = element("tbody");
     history.entries.forEach((entry, index) => {
-      const date = formatDate(entry.created);
+      const date = entry.created_shown;
       const row = element("tr");
       row.dataset.id = entry.id;
-      row.append(header(formatDate(entry.created, true), "row"));
+      row.append(header(entry.created_short, "row"));
       for (const scored of [...entry.dimensions, entry.overall]) {
         row.append(
           scored && scored.position !== null
@@ -397,13 +385,13 @@ export class History {
 
 function lineChart(title, scores, entries) {
   const [width, height, left, right, top, bottom] = [320, 140, 34, 306, 10, 106];
-  const first = formatDate(entries[0].created, true);
-  const last = formatDate(entries[entries.length - 1].created, true);
+  const first = entries[0].created_short;
+  const last = entries[entries.length - 1].created_short;
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("class", "zelftest-verloop-grafiek");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("role", "img");
-  const [from, to] = [entries[0], entries[entries.length - 1]].map((entry) => formatDate(entry.created));
+  const [from, to] = [entries[0].created_shown, entries[entries.length - 1].created_shown];
   svg.setAttribute("aria-label", TEKSTEN.verloopLabel(title, entries.length, from, to));
   const x = (index) => (scores.length === 1 ? (left + right) / 2 : left + ((right - left) * index) / (scores.length - 1));
   const y = (score) => bottom - ((bottom - top) * score) / 100;
