@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from .documents import answers_from_json, assessment_from_document, result_document
@@ -17,7 +18,10 @@ from .history import (
     remove_result,
 )
 from .model import Assessment
+from .overlap import OverlapError, read_earlier_report, read_remembered, remember
+from .overview import department_overview
 from .scoring import score
+from .spreadsheet import mirror_csv, overview_csv, team_csv
 from .spreadsheet import result_csv as _result_csv
 from .team import TeamError, mirror_with_report, team_report
 from .untrusted import base_name, shown
@@ -38,26 +42,51 @@ def result_csv(result_json: str) -> str:
     return _result_csv(json.loads(result_json))
 
 
-def team_report_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]) -> str:
+def team_report_json(
+    catalog_json: str,
+    names: Iterable[str],
+    contents: Iterable[Any],
+    stored: Any = None,
+    earlier_names: Iterable[str] = (),
+    earlier_contents: Iterable[Any] = (),
+) -> str:
     """The team report of dropped files, as `python -m assessments team` prints it.
 
     ``contents`` holds each file's bytes (from JavaScript: a Uint8Array, at most one byte more
-    than a result file may have). Returns ``{"report": ...}``, or, when no report can be made,
-    ``{"error": "...", "left_out": [...]}``: one Dutch sentence and the files that did not
-    count, with their reasons, as the CLI names them on stderr.
+    than a result file may have). ``stored`` is what the page remembers of earlier reports on
+    this device (text, or null), ``earlier_*`` the earlier team reports the facilitator dropped
+    in. Returns ``{"report", "csv", "remembered"}``: the report (``replaces`` names the earlier
+    reports of nearly the same people: the page asks before it shows it), its CSV, and the text
+    to remember once it is shown. When no report can be made: ``{"error", "left_out"}``, one
+    Dutch sentence and the files that did not count; ``"stored_unreadable": true`` when it is
+    what the page remembers that cannot be read (the page then leaves it as it is).
     """
+    catalog = _catalog(catalog_json)
     try:
-        report = team_report(_files(names, contents), _catalog(catalog_json))
+        remembered = read_remembered(stored if isinstance(stored, str) else None)
+    except OverlapError as error:
+        return json.dumps({"error": str(error), "left_out": [], "stored_unreadable": True})
+    try:
+        dropped = [read_earlier_report(*file) for file in _files(earlier_names, earlier_contents)]
+        report = team_report(_files(names, contents), catalog, earlier=[*remembered, *dropped])
+    except OverlapError as error:
+        return json.dumps({"error": str(error), "left_out": []})
     except TeamError as error:
         return _team_error(error)
-    return json.dumps({"report": report})
+    return json.dumps(
+        {
+            "report": report,
+            "csv": team_csv(report, catalog[report["assessment"]]),
+            "remembered": remember(remembered, report, date.today()),
+        }
+    )
 
 
 def mirror_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]) -> str:
     """The leader mirror: the first file is the manager's own, the rest are the team's.
 
-    Returns ``{"mirror": ..., "report": ...}`` (the team report it was made from), or
-    ``{"error": "...", "left_out": [...]}``.
+    Returns ``{"mirror", "csv", "report"}`` (the mirror's CSV and the team report it was made
+    from), or ``{"error": "...", "left_out": [...]}``.
     """
     files = _files(names, contents)
     if not files:
@@ -66,7 +95,19 @@ def mirror_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]
         mirror, report = mirror_with_report(files[0], files[1:], _catalog(catalog_json))
     except TeamError as error:
         return _team_error(error)
-    return json.dumps({"mirror": mirror, "report": report})
+    return json.dumps({"mirror": mirror, "csv": mirror_csv(mirror), "report": report})
+
+
+def overview_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]) -> str:
+    """The department overview of dropped team reports, as `python -m assessments overview`.
+
+    Returns ``{"overview", "csv"}``, or ``{"error", "left_out"}``.
+    """
+    try:
+        overview = department_overview(_files(names, contents), _catalog(catalog_json))
+    except TeamError as error:
+        return _team_error(error)
+    return json.dumps({"overview": overview, "csv": overview_csv(overview)})
 
 
 def history_json(definition_json: str, stored: Any) -> str:

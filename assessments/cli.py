@@ -1,5 +1,6 @@
 """The command line: list, validate, export, score and release the self-assessments, and
-combine result files into a team report or a leader mirror.
+combine result files into a team report or a leader mirror, and team reports into a
+department overview.
 
 Exit codes: 0 success; 1 invalid definitions (validate); 2 bad usage or bad input (score,
 team, mirror). Messages are Dutch, like the validator's: content owners read them.
@@ -17,8 +18,10 @@ from .definitions import DefinitionError, problems_text
 from .documents import answers_from_json, definition_document, result_document
 from .files import load_all, release, unreleased
 from .model import Assessment
+from .overlap import OverlapError, read_earlier_report
+from .overview import MAX_REPORTS, department_overview
 from .scoring import AnswerError, score
-from .spreadsheet import result_csv
+from .spreadsheet import mirror_csv, overview_csv, result_csv, team_csv
 from .team import MAX_FILES, TeamError, catalog_of, mirror_report, team_report
 from .untrusted import MAX_FILE_BYTES, base_name, shown
 
@@ -35,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    except _UsageError as error:
+    except (_UsageError, OverlapError) as error:
         print(f"fout: {error}", file=sys.stderr)
         return 2
     except TeamError as error:
@@ -126,19 +129,57 @@ def score_command(args: argparse.Namespace) -> int:
 
 
 def team_command(args: argparse.Namespace) -> int:
-    """Combine result files into a team report; print it as JSON."""
-    report = team_report(_read_files(args.files), catalog_of(load_all()))
+    """Combine result files into a team report; print it as JSON (or CSV).
+
+    With --previous, an earlier report of nearly the same people (1-4 files differ) stops the
+    command: side by side, the two would reveal those people's answers. --confirm-replaces
+    says that the new report replaces the earlier one; the report then says so.
+    """
+    catalog = catalog_of(load_all())
+    earlier = [read_earlier_report(*file) for file in _read_files(args.previous or [])]
+    report = team_report(_read_files(args.files), catalog, earlier=earlier)
     _name_left_out(report["left_out"])
-    print(json.dumps(report, ensure_ascii=False, indent=2))
+    if report["replaces"] and not args.confirm_replaces:
+        replaced = report["replaces"][0]
+        differ = replaced["added"] + replaced["removed"]
+        raise _UsageError(
+            f"dit rapport verschilt maar {differ} "
+            f"{'uitslag' if differ == 1 else 'uitslagen'} van '{replaced['source']}'; naast "
+            "elkaar verraden de twee de antwoorden van wie erbij kwam of wegging. Deel ze nooit "
+            "allebei; is het nieuwe rapport de vervanger, geef dan --confirm-replaces."
+        )
+    if args.csv:
+        sys.stdout.write(team_csv(report, catalog[report["assessment"]]))
+    else:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0
 
 
 def mirror_command(args: argparse.Namespace) -> int:
-    """Set a manager's own result beside the team's report; print the mirror as JSON."""
+    """Set a manager's own result beside the team's report; print the mirror as JSON (or CSV)."""
     own, *team = _read_files([args.self, *args.files])
     mirror = mirror_report(own, team, catalog_of(load_all()))
     _name_left_out(mirror["left_out"])
-    print(json.dumps(mirror, ensure_ascii=False, indent=2))
+    if args.csv:
+        sys.stdout.write(mirror_csv(mirror))
+    else:
+        print(json.dumps(mirror, ensure_ascii=False, indent=2))
+    return 0
+
+
+def overview_command(args: argparse.Namespace) -> int:
+    """Combine team reports into a department overview; print it as JSON (or CSV)."""
+    if len(args.files) > MAX_REPORTS:
+        raise TeamError(
+            f"Dat zijn {len(args.files)} bestanden; een afdelingsoverzicht neemt er hoogstens "
+            f"{MAX_REPORTS}."
+        )
+    overview = department_overview(_read_files(args.files), catalog_of(load_all()))
+    _name_left_out(overview["left_out"])
+    if args.csv:
+        sys.stdout.write(overview_csv(overview))
+    else:
+        print(json.dumps(overview, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -221,6 +262,18 @@ def _parser() -> argparse.ArgumentParser:
         "team", help="combine result files (JSON) of a team into a team report, printed as JSON"
     )
     team.add_argument("files", nargs="+", metavar="FILE", help="result files (JSON)")
+    team.add_argument(
+        "--previous",
+        action="append",
+        metavar="REPORT.json",
+        help="an earlier team report (repeat for more): refuse a report of nearly the same people",
+    )
+    team.add_argument(
+        "--confirm-replaces",
+        action="store_true",
+        help="the new report replaces the earlier one of nearly the same people; it says so",
+    )
+    team.add_argument("--csv", action="store_true", help="print the report as CSV")
     team.set_defaults(command=team_command)
 
     mirror = commands.add_parser(
@@ -228,7 +281,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     mirror.add_argument("self", metavar="SELF", help="the manager's own result file")
     mirror.add_argument("files", nargs="+", metavar="FILE", help="the team's result files")
+    mirror.add_argument("--csv", action="store_true", help="print the mirror as CSV")
     mirror.set_defaults(command=mirror_command)
+
+    overview = commands.add_parser(
+        "overview", help="combine team reports (JSON) into a department overview, printed as JSON"
+    )
+    overview.add_argument("files", nargs="+", metavar="REPORT.json", help="team reports (JSON)")
+    overview.add_argument("--csv", action="store_true", help="print the overview as CSV")
+    overview.set_defaults(command=overview_command)
 
     releasing = commands.add_parser(
         "release", help="record each assessment's current version and content as released"

@@ -60,6 +60,27 @@ def decimal_text(value: float | None, places: int = 1) -> str | None:
     return f"{rounded:f}".replace(".", ",")
 
 
+def signed_text(value: int) -> str:
+    """A whole-number difference with its sign, as a page shows it.
+
+    >>> signed_text(13), signed_text(-4), signed_text(0)
+    ('+13', '-4', '0')
+    """
+    return f"+{value}" if value > 0 else str(value)
+
+
+def signed_decimal_text(value: float | None, places: int = 1) -> str | None:
+    """:func:`decimal_text` with a plus sign before a positive number.
+
+    >>> signed_decimal_text(1.25), signed_decimal_text(-1.2), signed_decimal_text(0.04)
+    ('+1,3', '-1,2', '0,0')
+    """
+    text = decimal_text(value, places)
+    if text is None or text.startswith("-") or text.strip("0,") == "":
+        return text
+    return "+" + text
+
+
 def date_text(day: date) -> str:
     """A date as Dutch text, the way a letter writes it.
 

@@ -10,7 +10,7 @@ file. The rules, in the order they are applied:
    :data:`~assessments.untrusted.MAX_DEPTH` levels) of format :data:`HISTORY_FORMAT`, with at
    most :data:`MAX_ENTRIES` results. A single result file counts as a history of one.
 2. Each result is checked and rescored exactly as a team file is
-   (:func:`assessments.team.read_results`): this test, version and fingerprint, answers that
+   (:func:`assessments.resultfiles.read_results`): this test, version and fingerprint, answers that
    fit the questions, written scores equal to the rescored ones; a repeated id counts once. It
    also needs its date (``created``, YYYY-MM-DD). The figures written in it are never shown:
    every figure comes from its answers.
@@ -36,8 +36,8 @@ from typing import Any
 from .display import date_text, decimal_text, short_date_text, shown_position
 from .documents import RESULT_FORMAT
 from .model import Assessment
+from .resultfiles import LeftOut, Respondent, read_results
 from .scoring import MEANINGFUL_DIFFERENCE, Result, is_meaningful
-from .team import LeftOut, Respondent, read_results
 from .untrusted import MAX_FILE_BYTES, UntrustedInput, parse_json, shown
 
 #: The file a browser keeps per test, and what the reader exports and imports.
@@ -200,7 +200,7 @@ def check_results(
 ) -> tuple[list[Entry], list[LeftOut]]:
     """The usable results of one test, ordered by date and then as given; and those left out.
 
-    Each result is checked and rescored by :func:`assessments.team.read_results`, as a team
+    Each result is checked and rescored by :func:`assessments.resultfiles.read_results`, as a team
     file is. ``names`` name the results in a reason; "Uitslag 1", "Uitslag 2" ... by default.
     """
     if len(results) > MAX_ENTRIES:

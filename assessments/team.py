@@ -2,75 +2,94 @@
 
 The rules are those of CONTENT.md ("Team rules"), in this order:
 
-1. A file counts when it is a result document of this site, of the report's assessment,
-   version and fingerprint, and its answers pass the engine's checks. The scores written in a
-   file are never used: every figure is recomputed from its answers, and a file whose written
-   scores differ from the recomputed ones is left out. A repeated result id counts once.
+1. Files are read, checked and rescored by :mod:`assessments.resultfiles`: a file counts when it
+   is a result of this site's current version of a team test; a repeated id counts once;
+   identical answers on the same day are named as likely the same result.
 2. The report covers the assessment and version that most usable files share; a report needs
    at least :data:`MIN_RESPONDENTS` usable files.
 3. For each dimension d, the respondents are those whose own dimension mean m_rd exists.
    With fewer than :data:`MIN_RESPONDENTS` of them, d gets no figure at all (anonymity).
 4. mean_d is the mean of the m_rd, sd_d their sample standard deviation, the score its
-   position on the scale and the band that of the score.
-5. Agreement r_wg(J) (James, Demaree & Wolf 1984), see :func:`rwg_j`; Cronbach's alpha from
-   :data:`MIN_ALPHA_RESPONDENTS` complete respondents on, see :func:`cronbach_alpha`.
-6. Items: the distribution of the raw answers over all files, withheld below
-   :data:`MIN_RESPONDENTS` answers.
-7. The mirror sets a manager's own scores beside the team's, per dimension; a difference of at
-   least :data:`~assessments.scoring.MEANINGFUL_DIFFERENCE` scale points is meaningful.
+   position on the scale, the band that of the score, and its 95% interval
+   (:func:`~assessments.groupstats.mean_interval`).
+5. Agreement: r_wg(J) as a figure, unlabelled; the label from the mean item agreement
+   (:func:`~assessments.groupstats.rwg_items`). Cronbach's alpha from
+   :data:`MIN_ALPHA_RESPONDENTS` complete respondents on.
+6. The profile names the highest and lowest dimensions, and calls two dimensions different only
+   when their intervals do not overlap.
+7. Items: mean and SD of the raw answers from :data:`MIN_RESPONDENTS` answers; the full
+   distribution from :data:`MIN_DISTRIBUTION` answers, below that three groups (below, at and
+   above the middle option).
+8. Every report carries its respondent keys; an earlier report of nearly the same people
+   (:mod:`assessments.overlap`) is named in ``replaces``.
+9. The mirror sets a manager's own scores beside the team's, per dimension and per item.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from statistics import fmean, stdev, variance
+from decimal import Decimal
+from statistics import fmean, stdev
 from typing import Any
 
-from .documents import (
-    DEFINITION_FORMAT,
-    RESULT_FORMAT,
-    RESULT_FORMAT_VERSION,
-    band_document,
-    definition_document,
+from .display import decimal_text, position_text, shown_position, signed_decimal_text, signed_text
+from .documents import band_document, definition_document
+from .groupstats import (
+    CONFIDENCE,
+    Group,
+    Interval,
+    agreement_label,
+    cronbach_alpha,
+    mean_interval,
+    rwg_items,
+    rwg_j,
 )
 from .model import Assessment, Item, Scale
+from .overlap import EarlierReport, overlaps
+from .resultfiles import LeftOut, Respondent, likely_same, read_result, read_results
 from .scoring import (
     MEANINGFUL_DIFFERENCE,
-    AnswerError,
+    TIE_TOLERANCE,
     Result,
     band_for,
     is_meaningful,
     reverse,
     scale_position,
-    score,
 )
-from .untrusted import MAX_FILE_BYTES, UntrustedInput, base_name, parse_json, shown
+from .untrusted import MAX_FILE_BYTES
 from .versions import fingerprint
 
+__all__ = [
+    "LeftOut",
+    "Respondent",
+    "TeamError",
+    "agreement_label",
+    "catalog_document",
+    "catalog_of",
+    "cronbach_alpha",
+    "mirror_report",
+    "mirror_with_report",
+    "rwg_items",
+    "rwg_j",
+    "team_report",
+]
+
 TEAM_FORMAT = "vertrouwenswijzer-teamrapport"
-TEAM_FORMAT_VERSION = 1
+TEAM_FORMAT_VERSION = 2
 MIRROR_FORMAT = "vertrouwenswijzer-spiegel"
-MIRROR_FORMAT_VERSION = 1
+MIRROR_FORMAT_VERSION = 2
 #: No team figure from fewer respondents: the usual default of survey vendors (CONTENT.md).
 MIN_RESPONDENTS = 5
+#: A full answer distribution only from this many answers: with fewer it comes close to naming
+#: each answer (vendors use 8 for distributions, 5 for means).
+MIN_DISTRIBUTION = 8
 #: Cronbach's alpha only from this many complete respondents on: below it, it is too unstable.
 MIN_ALPHA_RESPONDENTS = 30
 #: At most this many files in one report: a team, not a whole organisation.
 MAX_FILES = 200
-#: The agreement labels of LeBreton & Senter (2008), highest first: (lowest r_wg, label).
-AGREEMENT_LABELS = (
-    (0.71, "sterke overeenstemming"),
-    (0.51, "matige overeenstemming"),
-    (-math.inf, "weinig overeenstemming"),
-)
-#: A result id as the engine writes it (hex) or as another honest tool might (a UUID).
-_RESULT_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
-#: Written and recomputed scores may differ by rounding in a JSON round trip, never by more.
-_TOLERANCE = 1e-9
+#: In the mirror, an item gap counts from this many scale points (team mean - own answer).
+ITEM_GAP = 1.0
 
 
 class TeamError(ValueError):
@@ -85,172 +104,6 @@ class TeamError(ValueError):
         self.left_out = tuple(left_out)
 
 
-@dataclass(frozen=True)
-class LeftOut:
-    """A file that does not count, with the reason in Dutch."""
-
-    file: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Respondent:
-    """One usable file: whose answers, rescored by the engine."""
-
-    file: str
-    result_id: str
-    result: Result
-
-
-# ---- Statistics ----
-
-
-def rwg_j(item_answers: Sequence[Sequence[float]], option_count: int) -> float | None:
-    """Within-group agreement over J items, r_wg(J) (James, Demaree & Wolf 1984).
-
-    ``item_answers`` holds, per item, the (reverse-keyed) answers given to it; items with fewer
-    than two answers are skipped. With s2 the mean of the items' sample variances and
-    sigma2_EU = (A^2 - 1) / 12 the variance of a uniform answer over A options:
-
-        r_wg(J) = J (1 - s2/sigma2_EU) / (J (1 - s2/sigma2_EU) + s2/sigma2_EU)
-
-    None when no item is left; 0 when s2 >= sigma2_EU (the convention of R's multilevel
-    package, rwg.j), so that more disagreement than chance never reads as agreement.
-
-    >>> rwg_j([[4, 4, 4], [5, 5, 5]], 5)
-    1.0
-    >>> round(rwg_j([[4, 5, 4, 3], [3, 4, 4, 4]], 5), 4)
-    0.8706
-    >>> rwg_j([[1, 5, 1, 5], [5, 1, 5, 1]], 5), rwg_j([[3]], 5)
-    (0.0, None)
-    """
-    variances = [variance(answers) for answers in item_answers if len(answers) >= 2]
-    if not variances:
-        return None
-    items = len(variances)
-    expected = (option_count**2 - 1) / 12
-    ratio = fmean(variances) / expected
-    if ratio >= 1:
-        return 0.0
-    return items * (1 - ratio) / (items * (1 - ratio) + ratio)
-
-
-def agreement_label(rwg: float) -> str:
-    """The Dutch label of an r_wg value (LeBreton & Senter 2008).
-
-    >>> agreement_label(0.71), agreement_label(0.6), agreement_label(0.2)
-    ('sterke overeenstemming', 'matige overeenstemming', 'weinig overeenstemming')
-    """
-    return next(label for lowest, label in AGREEMENT_LABELS if rwg >= lowest)
-
-
-def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
-    """Cronbach's alpha of complete rows (one per respondent, one column per item).
-
-    alpha = k / (k - 1) * (1 - sum of the item variances / variance of the row totals), with
-    sample variances. None with fewer than two items or two rows, or when the totals do not
-    vary (every respondent gave the same total): alpha is undefined then.
-
-    >>> round(cronbach_alpha([[1, 2, 2], [2, 3, 3], [4, 4, 5], [3, 3, 4]]), 4)
-    0.9706
-    """
-    if len(rows) < 2 or len(rows[0]) < 2:
-        return None
-    items = len(rows[0])
-    total_variance = variance([sum(row) for row in rows])
-    if total_variance == 0:
-        return None
-    item_variances = sum(variance([row[j] for row in rows]) for j in range(items))
-    return items / (items - 1) * (1 - item_variances / total_variance)
-
-
-# ---- Reading result files ----
-
-
-def read_result(name: str, data: bytes, catalog: Mapping[str, Assessment]) -> Respondent | LeftOut:
-    """Check one result file against the site's assessments and rescore its answers.
-
-    ``catalog`` maps assessment ids to the definitions this site has now. The file counts only
-    as a result of one of those, at the same version and fingerprint, whose answers fit the
-    questions and whose written scores are what its answers give.
-    """
-    file = shown(base_name(name))
-    try:
-        document = parse_json(data)
-    except UntrustedInput as error:
-        return LeftOut(file, str(error))
-    reason = _not_a_result(document)
-    if reason:
-        return LeftOut(file, reason)
-    assessment = catalog.get(document["assessment"])
-    if assessment is None:
-        return LeftOut(
-            file,
-            f"is de uitslag van een zelftest die deze site niet kent ('{shown(document['assessment'], 40)}').",
-        )
-    if document["version"] != assessment.version:
-        return LeftOut(
-            file,
-            f"is gemaakt met versie {document['version']} van '{assessment.title}'; deze site "
-            f"heeft versie {assessment.version}. Uitslagen van verschillende versies tellen niet "
-            "samen.",
-        )
-    if document["fingerprint"] != fingerprint(assessment):
-        return LeftOut(
-            file,
-            f"hoort bij andere vragen dan versie {assessment.version} van '{assessment.title}' "
-            "op deze site (de vingerafdruk verschilt).",
-        )
-    answers = document["answers"]
-    if not all(isinstance(key, str) for key in answers):
-        return LeftOut(file, "bevat antwoorden die niet bij deze zelftest passen.")
-    try:
-        result = score(assessment, answers)
-    except AnswerError:
-        return LeftOut(
-            file,
-            f"bevat antwoorden die niet bij '{assessment.title}' passen: een onbekende vraag of "
-            "een waarde buiten de schaal.",
-        )
-    if not _scores_match(document, result):
-        return LeftOut(
-            file,
-            "bevat scores die niet kloppen met de antwoorden erin; het bestand is na het "
-            "invullen veranderd.",
-        )
-    return Respondent(file, document["id"], result)
-
-
-def read_results(
-    files: Sequence[tuple[str, bytes]], catalog: Mapping[str, Assessment]
-) -> list[Respondent | LeftOut]:
-    """Read many files, in the order given: each usable one, or why it is left out.
-
-    A result id that came before is left out as a repeat. Raises TeamError for more than
-    :data:`MAX_FILES` files.
-    """
-    if len(files) > MAX_FILES:
-        raise TeamError(
-            f"Dat zijn {len(files)} bestanden; een teamrapport neemt er hoogstens {MAX_FILES}. "
-            "Maak een rapport per team."
-        )
-    read: list[Respondent | LeftOut] = []
-    first_seen: dict[str, str] = {}
-    for name, data in files:
-        entry = read_result(name, data, catalog)
-        if isinstance(entry, Respondent):
-            if entry.result_id in first_seen:
-                entry = LeftOut(
-                    entry.file,
-                    f"is dezelfde uitslag als '{first_seen[entry.result_id]}' (hetzelfde "
-                    "kenmerk); die telt maar één keer.",
-                )
-            else:
-                first_seen[entry.result_id] = entry.file
-        read.append(entry)
-    return read
-
-
 # ---- The team report ----
 
 
@@ -258,14 +111,22 @@ def team_report(
     files: Sequence[tuple[str, bytes]],
     catalog: Mapping[str, Assessment],
     assessment_id: str | None = None,
+    earlier: Sequence[EarlierReport] = (),
 ) -> dict[str, Any]:
     """The team report document of a set of result files (name, bytes), in the order given.
 
     The report covers ``assessment_id`` when given (the mirror names its team test), otherwise
     the team test that most usable files share (the first in order on a tie). Files of tests
     that are not for teams are left out: a manager's own file never counts for the team.
-    Raises TeamError when fewer than :data:`MIN_RESPONDENTS` files are usable.
+    ``earlier`` are reports made before (dropped in, or remembered by the page); those of nearly
+    the same people are listed in ``replaces``. Raises TeamError when fewer than
+    :data:`MIN_RESPONDENTS` files are usable.
     """
+    if len(files) > MAX_FILES:
+        raise TeamError(
+            f"Dat zijn {len(files)} bestanden; een teamrapport neemt er hoogstens {MAX_FILES}. "
+            "Maak een rapport per team."
+        )
     entries = read_results(files, catalog)
     usable = [entry for entry in entries if isinstance(entry, Respondent)]
     chosen = _chosen_assessment(usable, wanted=assessment_id)
@@ -287,12 +148,16 @@ def team_report(
     ]
     overall = None
     if all(dimension["mean"] is not None for dimension in dimensions):
+        overall_mean = fmean(dimension["mean"] for dimension in dimensions)
         overall_score = fmean(dimension["score"] for dimension in dimensions)
         overall = {
-            "mean": fmean(dimension["mean"] for dimension in dimensions),
+            "mean": overall_mean,
             "score": overall_score,
             "band": band_document(band_for(overall_score, assessment.bands)),
+            "shown_mean": decimal_text(overall_mean),
+            "shown_score": position_text(overall_score),
         }
+    keys = sorted(respondent.key for respondent in team)
     return {
         "format": TEAM_FORMAT,
         "format_version": TEAM_FORMAT_VERSION,
@@ -301,10 +166,42 @@ def team_report(
         "fingerprint": fingerprint(assessment),
         "title": assessment.title,
         "respondents": len(results),
+        "respondent_keys": keys,
         "left_out": [{"file": entry.file, "reason": entry.reason} for entry in left_out],
+        "likely_same": likely_same(team),
+        "replaces": overlaps(assessment.id, assessment.version, keys, earlier),
+        "confidence": CONFIDENCE,
         "dimensions": dimensions,
+        "profile": _profile(dimensions),
         "items": [_item_figures(item, assessment.scale, results) for item in assessment.items],
         "overall": overall,
+    }
+
+
+def interval_document(interval: Interval, scale: Scale) -> dict[str, Any]:
+    """An interval of a mean on the scale, also as positions (0-100), with its shown texts."""
+    low_score = scale_position(interval.low, scale)
+    high_score = scale_position(interval.high, scale)
+    return {
+        "low": interval.low,
+        "high": interval.high,
+        "low_score": low_score,
+        "high_score": high_score,
+        "half_width": interval.half_width,
+    }
+
+
+def interval_texts(interval: dict[str, Any] | None) -> dict[str, str | None]:
+    """The shown texts of an interval document (all None without one)."""
+    if interval is None:
+        return dict.fromkeys(
+            ("shown_ci_low", "shown_ci_high", "shown_ci_low_score", "shown_ci_high_score")
+        )
+    return {
+        "shown_ci_low": decimal_text(interval["low"]),
+        "shown_ci_high": decimal_text(interval["high"]),
+        "shown_ci_low_score": position_text(interval["low_score"]),
+        "shown_ci_high_score": position_text(interval["high_score"]),
     }
 
 
@@ -327,8 +224,13 @@ def mirror_with_report(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The mirror document and the team report it was made from, made once.
 
-    The mirror sets a manager's own result beside the team's view of them, dimension by
-    dimension.
+    Per dimension: own and team position, difference = team - own, meaningful when it is at
+    least :data:`~assessments.scoring.MEANINGFUL_DIFFERENCE` scale points and the own score lies
+    outside the team mean's interval. Per mirrored item (the items of a dimension pair up in
+    order, as the validator requires): the own raw answer, the team's distribution and mean,
+    difference = team mean - own answer in scale points, and a gap from :data:`ITEM_GAP` on.
+    A gap is a blind spot when the team sees less of what the item asks for (after reverse
+    keying), a hidden strength when it sees more.
 
     ``self_file`` must be a result of a test that another test mirrors (leiderschap, mirrored by
     leiderschap-team); the team part is the team report of the mirroring test. Raises TeamError
@@ -346,25 +248,22 @@ def mirror_with_report(
             + "."
         )
     report = team_report(team_files, catalog, mirrors[0].id)
+    team_assessment = catalog[mirrors[0].id]
     scale = own.result.assessment.scale
-    team_scores = {dimension["id"]: dimension["score"] for dimension in report["dimensions"]}
-    rows = []
-    for dimension in own.result.dimensions:
-        own_score, team_score = dimension.score, team_scores.get(dimension.dimension.id)
-        difference = meaningful = None
-        if own_score is not None and team_score is not None:
-            difference = team_score - own_score
-            meaningful = is_meaningful(difference, scale)
-        rows.append(
-            {
-                "id": dimension.dimension.id,
-                "title": dimension.dimension.title,
-                "self": own_score,
-                "team": team_score,
-                "difference": difference,
-                "meaningful": meaningful,
-            }
+    team_dimensions = {dimension["id"]: dimension for dimension in report["dimensions"]}
+    rows = [
+        _mirror_dimension(
+            dimension.dimension.id,
+            dimension.dimension.title,
+            dimension.score,
+            team_dimensions[dimension.dimension.id],
+            scale,
         )
+        for dimension in own.result.dimensions
+    ]
+    items = _mirror_items(own.result, team_assessment, report)
+    gaps = [item for item in items if item["gap"] is not None]
+    gaps.sort(key=lambda item: -abs(item["difference"]))
     mirror = {
         "format": MIRROR_FORMAT,
         "format_version": MIRROR_FORMAT_VERSION,
@@ -379,10 +278,19 @@ def mirror_with_report(
             "respondents": report["respondents"],
         },
         "meaningful_difference": MEANINGFUL_DIFFERENCE,
+        "meaningful_difference_shown": decimal_text(MEANINGFUL_DIFFERENCE),
+        "item_gap": ITEM_GAP,
+        "item_gap_shown": decimal_text(ITEM_GAP),
         "left_out": report["left_out"],
         "dimensions": rows,
+        "items": items,
+        "blind_spots": [item["id"] for item in gaps if item["gap"] == "blinde-vlek"],
+        "hidden_strengths": [item["id"] for item in gaps if item["gap"] == "verborgen-kracht"],
     }
     return mirror, report
+
+
+# ---- The catalog a team page embeds ----
 
 
 def catalog_of(assessments: Iterable[Assessment]) -> dict[str, Assessment]:
@@ -403,6 +311,7 @@ def catalog_document(assessments: Iterable[Assessment]) -> dict[str, Any]:
             "max_file_bytes": MAX_FILE_BYTES,
             "max_files": MAX_FILES,
             "min_respondents": MIN_RESPONDENTS,
+            "min_distribution": MIN_DISTRIBUTION,
             "min_alpha_respondents": MIN_ALPHA_RESPONDENTS,
         },
         "assessments": [definition_document(assessment) for assessment in assessments],
@@ -410,69 +319,6 @@ def catalog_document(assessments: Iterable[Assessment]) -> dict[str, Any]:
 
 
 # ---- Helper functions ----
-
-
-def _not_a_result(document: Any) -> str | None:
-    """Why a parsed file is not a result document of this site, or None if it is one."""
-    if not isinstance(document, dict):
-        return "is geen uitslagbestand van de Vertrouwenswijzer."
-    if document.get("format") == DEFINITION_FORMAT:
-        return "is de beschrijving van een zelftest, geen uitslag van iemand."
-    if document.get("format") in (TEAM_FORMAT, MIRROR_FORMAT):
-        return "is al een teamrapport; voeg de losse uitslagen toe."
-    if document.get("format") != RESULT_FORMAT:
-        return "is geen uitslagbestand van de Vertrouwenswijzer."
-    if document.get("format_version") != RESULT_FORMAT_VERSION:
-        return (
-            "heeft een bestandsversie die deze site niet kent "
-            f"({shown(document.get('format_version'), 20)}); gebruik de site waarmee het gemaakt is."
-        )
-    result_id = document.get("id")
-    if not isinstance(result_id, str) or not _RESULT_ID.fullmatch(result_id):
-        return "mist een geldig kenmerk (id); sla de uitslag opnieuw op met deze site."
-    assessment = document.get("assessment")
-    version = document.get("version")
-    if (
-        not isinstance(assessment, str)
-        or isinstance(version, bool)
-        or not isinstance(version, int)
-        or not isinstance(document.get("fingerprint"), str)
-        or not isinstance(document.get("answers"), dict)
-        or not isinstance(document.get("dimensions"), list)
-    ):
-        return "is onvolledig: de zelftest, de versie of de antwoorden ontbreken."
-    return None
-
-
-def _scores_match(document: dict[str, Any], result: Result) -> bool:
-    """Whether the scores written in a file are those its answers give."""
-    written = document["dimensions"]
-    if len(written) != len(result.dimensions):
-        return False
-    for entry, dimension in zip(written, result.dimensions, strict=True):
-        if not isinstance(entry, dict) or entry.get("id") != dimension.dimension.id:
-            return False
-        if not (
-            _same(entry.get("mean"), dimension.mean) and _same(entry.get("score"), dimension.score)
-        ):
-            return False
-    overall = document.get("overall")
-    if result.overall_mean is None:
-        return overall is None
-    return (
-        isinstance(overall, dict)
-        and _same(overall.get("mean"), result.overall_mean)
-        and _same(overall.get("score"), result.overall_score)
-    )
-
-
-def _same(written: Any, computed: float | None) -> bool:
-    """A written number equals a computed one (both absent counts as equal)."""
-    if computed is None or written is None:
-        return written is None and computed is None
-    if isinstance(written, bool) or not isinstance(written, int | float):
-        return False
-    return math.isclose(written, computed, rel_tol=0, abs_tol=_TOLERANCE)
 
 
 def _chosen_assessment(usable: Sequence[Respondent], wanted: str | None) -> str | None:
@@ -508,10 +354,15 @@ def _other_test(
 
 
 def _too_few(count: int, assessment: Assessment | None) -> str:
-    """Why no report was made: too few usable files."""
+    """Why no report was made: too few usable files.
+
+    >>> _too_few(1, None)
+    'Er is 1 bruikbare uitslag; een teamrapport heeft er minstens 5 nodig, zodat niemand aan zijn antwoorden te herkennen is.'
+    """
     what = f" van '{assessment.title}'" if assessment is not None else ""
+    counted = "Er is 1 bruikbare uitslag" if count == 1 else f"Er zijn {count} bruikbare uitslagen"
     return (
-        f"Er zijn {count} bruikbare uitslagen{what}; een teamrapport heeft er minstens "
+        f"{counted}{what}; een teamrapport heeft er minstens "
         f"{MIN_RESPONDENTS} nodig, zodat niemand aan zijn antwoorden te herkennen is."
     )
 
@@ -529,6 +380,11 @@ def _mirrored_titles(catalog: Mapping[str, Assessment]) -> str:
 def _keyed(item: Item, value: int, scale: Scale) -> int:
     """An answer after reverse keying, when its item is reverse-keyed."""
     return reverse(value, scale) if item.reverse else value
+
+
+def _two(value: float | None) -> str | None:
+    """A statistic (sd, agreement, alpha) as shown: two decimals."""
+    return decimal_text(value, 2)
 
 
 def _dimension_figures(
@@ -550,52 +406,204 @@ def _dimension_figures(
         "score": None,
         "band": None,
         "rwg": None,
+        "rwg_items": None,
         "agreement": None,
         "alpha": None,
         "alpha_n": len(complete),
+        "ci": None,
     }
-    if len(respondents) < MIN_RESPONDENTS:
-        return figures
-    means = [result.dimensions[index].mean or 0.0 for result in respondents]
-    mean = fmean(means)
-    position = scale_position(mean, assessment.scale)
-    keyed = [
-        [
-            _keyed(item, value, scale)
-            for result in respondents
-            if (value := result.answers.get(item.id)) is not None
+    if len(respondents) >= MIN_RESPONDENTS:
+        means = [result.dimensions[index].mean or 0.0 for result in respondents]
+        mean, sd = fmean(means), stdev(means)
+        position = scale_position(mean, scale)
+        keyed = [
+            [
+                _keyed(item, value, scale)
+                for result in respondents
+                if (value := result.answers.get(item.id)) is not None
+            ]
+            for item in items
         ]
-        for item in items
-    ]
-    rwg = rwg_j(keyed, assessment.scale.option_count)
-    alpha = None
-    if len(complete) >= MIN_ALPHA_RESPONDENTS:
-        alpha = cronbach_alpha(
-            [[_keyed(i, r.answers[i.id] or 0, scale) for i in items] for r in complete]
+        per_item = rwg_items(keyed, scale.option_count)
+        alpha = None
+        if len(complete) >= MIN_ALPHA_RESPONDENTS:
+            alpha = cronbach_alpha(
+                [[_keyed(i, r.answers[i.id] or 0, scale) for i in items] for r in complete]
+            )
+        interval = mean_interval(Group(len(means), mean, sd), scale.min, scale.max)
+        figures.update(
+            mean=mean,
+            sd=sd,
+            score=position,
+            band=band_document(band_for(position, assessment.bands)),
+            rwg=rwg_j(keyed, scale.option_count),
+            rwg_items=per_item,
+            agreement=None if per_item is None else agreement_label(per_item),
+            alpha=alpha,
+            ci=interval_document(interval, scale),
         )
     figures.update(
-        mean=mean,
-        sd=stdev(means),
-        score=position,
-        band=band_document(band_for(position, assessment.bands)),
-        rwg=rwg,
-        agreement=None if rwg is None else agreement_label(rwg),
-        alpha=alpha,
+        shown_mean=decimal_text(figures["mean"]),
+        shown_sd=_two(figures["sd"]),
+        shown_score=None if figures["score"] is None else position_text(figures["score"]),
+        shown_rwg=_two(figures["rwg"]),
+        shown_rwg_items=_two(figures["rwg_items"]),
+        shown_alpha=_two(figures["alpha"]),
+        **interval_texts(figures["ci"]),
     )
     return figures
 
 
+def _profile(dimensions: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The highest and lowest dimensions (ties together), and which pairs differ for sure:
+    those whose intervals do not overlap. None with fewer than two dimensions with a figure."""
+    scored = [d for d in dimensions if d["mean"] is not None]
+    if len(scored) < 2:
+        return None
+    top = max(d["mean"] for d in scored)
+    bottom = min(d["mean"] for d in scored)
+    highest = [d for d in scored if top - d["mean"] <= TIE_TOLERANCE]
+    lowest = [d for d in scored if d["mean"] - bottom <= TIE_TOLERANCE]
+    pairs = [
+        [a["id"], b["id"]] if a["mean"] > b["mean"] else [b["id"], a["id"]]
+        for position, a in enumerate(scored)
+        for b in scored[position + 1 :]
+        if not _overlap(a, b)
+    ]
+    different = top - bottom > TIE_TOLERANCE and all(
+        not _overlap(a, b) for a in highest for b in lowest
+    )
+    return {
+        "highest": [d["id"] for d in highest],
+        "lowest": [d["id"] for d in lowest],
+        "different": different,
+        "distinct_pairs": pairs,
+    }
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two dimensions' intervals share a point."""
+    first, second = (
+        Interval(d["ci"]["low"], d["ci"]["high"], d["ci"]["half_width"]) for d in (a, b)
+    )
+    return first.overlaps(second)
+
+
 def _item_figures(item: Item, scale: Scale, results: Sequence[Result]) -> dict[str, Any]:
-    """The distribution of one item's raw answers over all files; withheld below the minimum."""
+    """One item's raw answers over all files: mean and SD from MIN_RESPONDENTS answers, the full
+    distribution from MIN_DISTRIBUTION, three groups in between; nothing below the minimum."""
     values = [v for result in results if (v := result.answers.get(item.id)) is not None]
-    enough = len(values) >= MIN_RESPONDENTS
-    counted = Counter(values)
     return {
         "id": item.id,
         "dimension": item.dimension,
-        "n": len(values),
-        "mean": fmean(values) if enough else None,
-        "sd": stdev(values) if enough else None,
-        "dont_know": len(results) - len(values),
-        "counts": {str(o.value): counted[o.value] for o in scale.options} if enough else None,
+        **answer_figures(values, len(results), scale),
     }
+
+
+def answer_figures(values: Sequence[int], total: int, scale: Scale) -> dict[str, Any]:
+    """n, dont_know, mean, sd, counts and groups of the raw answers to one item (see above)."""
+    n = len(values)
+    enough = n >= MIN_RESPONDENTS
+    mean = fmean(values) if enough else None
+    sd = stdev(values) if enough else None
+    counted = Counter(values)
+    counts = groups = None
+    if n >= MIN_DISTRIBUTION:
+        counts = {str(o.value): counted[o.value] for o in scale.options}
+    elif enough:
+        groups = [
+            {"id": name, "values": part, "count": sum(counted[v] for v in part)}
+            for name, part in _answer_groups(scale)
+        ]
+    return {
+        "n": n,
+        "dont_know": total - n,
+        "mean": mean,
+        "sd": sd,
+        "counts": counts,
+        "groups": groups,
+        "shown_mean": decimal_text(mean),
+        "shown_sd": _two(sd),
+    }
+
+
+def _answer_groups(scale: Scale) -> list[tuple[str, list[int]]]:
+    """The options below the middle one, the middle one, and those above (two halves on an
+    even scale), as (group id, values)."""
+    values = sorted(option.value for option in scale.options)
+    half = len(values) // 2
+    if len(values) % 2 == 0:
+        return [("onder", values[:half]), ("boven", values[half:])]
+    return [("onder", values[:half]), ("midden", [values[half]]), ("boven", values[half + 1 :])]
+
+
+def _mirror_dimension(
+    dimension_id: str, title: str, own: float | None, team: dict[str, Any], scale: Scale
+) -> dict[str, Any]:
+    """One dimension of the mirror: own and team position, the difference and whether it counts."""
+    team_score, interval = team["score"], team["ci"]
+    difference = meaningful = inside = shown_difference = None
+    if own is not None and team_score is not None:
+        difference = team_score - own
+        inside = interval["low_score"] - 1e-9 <= own <= interval["high_score"] + 1e-9
+        meaningful = is_meaningful(difference, scale) and not inside
+        shown_difference = signed_text(shown_position(team_score) - shown_position(own))
+    return {
+        "id": dimension_id,
+        "title": title,
+        "self": own,
+        "team": team_score,
+        "difference": difference,
+        "meaningful": meaningful,
+        "team_ci": None
+        if interval is None
+        else {"low_score": interval["low_score"], "high_score": interval["high_score"]},
+        "self_inside_ci": inside,
+        "shown_self": None if own is None else position_text(own),
+        "shown_team": team["shown_score"],
+        "shown_difference": shown_difference,
+        "shown_team_ci_low_score": team["shown_ci_low_score"],
+        "shown_team_ci_high_score": team["shown_ci_high_score"],
+    }
+
+
+def _mirror_items(
+    own: Result, team_assessment: Assessment, report: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Per mirrored item pair: own raw answer, the team's figures, the difference and the gap."""
+    team_items = {item["id"]: item for item in report["items"]}
+    rows = []
+    for dimension in own.assessment.dimensions:
+        pairs = zip(
+            own.assessment.items_of(dimension.id),
+            team_assessment.items_of(dimension.id),
+            strict=True,
+        )
+        for own_item, team_item in pairs:
+            figures = team_items[team_item.id]
+            answer = own.answers.get(own_item.id)
+            difference = gap = shown_difference = None
+            if answer is not None and figures["mean"] is not None:
+                difference = figures["mean"] - answer
+                keyed = -difference if team_item.reverse else difference
+                if abs(difference) >= ITEM_GAP - 1e-9:
+                    gap = "blinde-vlek" if keyed < 0 else "verborgen-kracht"
+                # The difference of the shown numbers, so that a text never reads
+                # "2,8 against 4 (-1,3)".
+                shown_mean = Decimal(figures["shown_mean"].replace(",", "."))
+                shown_difference = signed_decimal_text(float(shown_mean - answer))
+            rows.append(
+                {
+                    "id": team_item.id,
+                    "self_item": own_item.id,
+                    "dimension": dimension.id,
+                    "reverse": team_item.reverse,
+                    "own": answer,
+                    "team": {k: v for k, v in figures.items() if k not in ("id", "dimension")},
+                    "difference": difference,
+                    "gap": gap,
+                    "shown_own": None if answer is None else str(answer),
+                    "shown_difference": shown_difference,
+                }
+            )
+    return rows

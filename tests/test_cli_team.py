@@ -326,3 +326,88 @@ def test_mirror_refuses_more_than_200_team_files_with_one_line(tmp_path: Path) -
     done = run("mirror", own, *[one] * (MAX_FILES + 1))
     assert done.returncode == 2 and done.stdout == "" and len(lines(done.stderr)) == 1
     assert "hoogstens 200" in done.stderr
+
+
+# ---- CSV from the engine, overlapping reports, the overview ----
+
+
+def test_team_csv_is_the_engines_csv_of_the_same_report(tmp_path: Path) -> None:
+    from assessments.spreadsheet import team_csv
+
+    files = team_files(tmp_path, 6)
+    report = json.loads(run("team", *files).stdout)
+    done = run("team", "--csv", *files)
+    assert done.returncode == 0
+    assert done.stdout == team_csv(report, CATALOG["team"]).replace("\r\n", "\n")
+    assert done.stdout.startswith("\ufeffsoort;zelftest;versie;id;titel;dimensie;n;")
+
+
+def test_team_refuses_a_report_of_nearly_the_same_people_as_a_previous_one(tmp_path: Path) -> None:
+    files = team_files(tmp_path, 6)
+    previous = write(tmp_path, "rapport-6.json", run("team", *files).stdout.encode())
+    done = run("team", "--previous", previous, *files[:5])
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = lines(done.stderr)
+    assert line.startswith("fout: dit rapport verschilt maar 1 uitslag van 'rapport-6.json'")
+    assert "--confirm-replaces" in line
+    confirmed = run("team", "--previous", previous, "--confirm-replaces", *files[:5])
+    assert confirmed.returncode == 0
+    report = json.loads(confirmed.stdout)
+    assert report["replaces"] == [{"source": "rapport-6.json", "added": 0, "removed": 1}]
+    # Another group of people, or the very same people, is no reason to stop.
+    others = [write(tmp_path, f"ander-{n}.json", result_bytes("team", 10 + n)) for n in range(5)]
+    assert run("team", "--previous", previous, *others).returncode == 0
+    assert run("team", "--previous", previous, *files).returncode == 0
+
+
+def test_team_with_a_previous_file_that_is_no_report_is_one_line(tmp_path: Path) -> None:
+    files = team_files(tmp_path, 5)
+    done = run("team", "--previous", files[0], *files)
+    assert done.returncode == 2
+    (line,) = lines(done.stderr)
+    assert line.startswith("fout: Het bestand 'team-0.json' is geen teamrapport")
+
+
+def test_mirror_prints_items_and_its_csv(tmp_path: Path) -> None:
+    from assessments.spreadsheet import mirror_csv
+
+    own = write(tmp_path, "ik.json", result_bytes("leiderschap", 3))
+    team = team_files(tmp_path, 6, "leiderschap-team")
+    mirror = json.loads(run("mirror", own, *team).stdout)
+    assert len(mirror["items"]) == len(CATALOG["leiderschap"].items)
+    assert {row["self_item"] for row in mirror["items"]} == {
+        i.id for i in CATALOG["leiderschap"].items
+    }
+    done = run("mirror", "--csv", own, *team)
+    assert done.returncode == 0 and done.stdout == mirror_csv(mirror).replace("\r\n", "\n")
+
+
+def test_overview_prints_json_and_csv_and_names_a_refused_report(tmp_path: Path) -> None:
+    from assessments.spreadsheet import overview_csv
+
+    reports = []
+    for team in range(3):
+        files = [
+            write(tmp_path / f"t{team}", f"{n}.json", result_bytes("team", team * 10 + n))
+            for n in range(5 + team)
+        ]
+        reports.append(write(tmp_path, f"team-{team}.json", run("team", *files).stdout.encode()))
+    copy = write(tmp_path, "kopie.json", (tmp_path / "team-0.json").read_bytes())
+    done = run("overview", *reports, copy)
+    assert done.returncode == 0
+    overview = json.loads(done.stdout)
+    assert [t["file"] for t in overview["teams"]] == ["team-0.json", "team-1.json", "team-2.json"]
+    (line,) = lines(done.stderr)
+    assert line.startswith("niet meegeteld: kopie.json: deelt 5 uitslagen met 'team-0.json'")
+    assert all(d["icc1"] is not None for d in overview["dimensions"])
+    as_csv = run("overview", "--csv", *reports, copy)
+    assert as_csv.stdout == overview_csv(overview).replace("\r\n", "\n")
+
+
+def test_overview_of_one_report_exits_2_with_one_line(tmp_path: Path) -> None:
+    report = write(tmp_path, "team.json", run("team", *team_files(tmp_path, 5)).stdout.encode())
+    done = run("overview", report)
+    assert done.returncode == 2 and done.stdout == ""
+    assert lines(done.stderr) == [
+        "fout: Er is 1 bruikbaar teamrapport; een afdelingsoverzicht heeft er minstens 2 nodig."
+    ]

@@ -15,6 +15,7 @@ PORTABLE = (
     "test_documents.py",
     "test_history.py",
     "test_team.py",
+    "test_team_rules.py",
     "test_spreadsheet.py",
 )
 

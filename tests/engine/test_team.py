@@ -147,7 +147,7 @@ def test_team_agreement_worked_by_hand():
 
 def test_report_names_its_test_version_and_respondents():
     report = worked_report()
-    assert (report["format"], report["format_version"]) == ("vertrouwenswijzer-teamrapport", 1)
+    assert (report["format"], report["format_version"]) == ("vertrouwenswijzer-teamrapport", 2)
     assert (report["assessment"], report["version"]) == ("proefteam", 1)
     assert report["fingerprint"] == definition_document(TEAM)["fingerprint"]
     assert report["respondents"] == 5 and report["left_out"] == []
@@ -185,13 +185,25 @@ def test_item_figures_are_the_raw_answers_not_the_reverse_keyed_ones():
     v4 = item(team_report(team_files(team), CATALOG), "v4")
     assert (v4["n"], v4["dont_know"], v4["dimension"]) == (5, 0, "vier")
     assert v4["mean"] == 2.0 and close(v4["sd"], math.sqrt(3))
-    assert v4["counts"] == {"1": 3, "2": 1, "3": 0, "4": 0, "5": 1}
+    assert (v4["shown_mean"], v4["shown_sd"]) == ("2,0", "1,73")
+    # Five answers: three groups (below, at and above the middle option), no full distribution.
+    assert v4["counts"] is None
+    assert v4["groups"] == [
+        {"id": "onder", "values": [1, 2], "count": 4},
+        {"id": "midden", "values": [3], "count": 0},
+        {"id": "boven", "values": [4, 5], "count": 1},
+    ]
 
 
-def test_item_counts_have_a_key_for_every_scale_value():
+def test_item_counts_have_a_key_for_every_scale_value_from_eight_answers():
     v1 = item(worked_report(), "v1")  # answers 4 5 3 4 4
-    assert v1["counts"] == {"1": 0, "2": 0, "3": 1, "4": 3, "5": 1}
+    assert v1["counts"] is None and [g["count"] for g in v1["groups"]] == [0, 1, 4]
     assert (v1["n"], v1["dont_know"], v1["mean"]) == (5, 0, 4.0) and close(v1["sd"], 0.5**0.5)
+    eight = team_report(team_files(WORKED[:4] * 2), CATALOG)  # different ids, the same answers
+    assert item(eight, "v1")["counts"] == {"1": 0, "2": 0, "3": 2, "4": 4, "5": 2}
+    assert item(eight, "v1")["groups"] is None
+    seven = team_report(team_files((WORKED[:4] * 2)[:7]), CATALOG)
+    assert item(seven, "v1")["counts"] is None and item(seven, "v1")["groups"] is not None
 
 
 def test_item_with_four_answers_shows_only_how_many_answered():
@@ -442,7 +454,7 @@ def test_a_repeated_result_id_counts_once():
 def test_five_copies_of_one_file_are_one_respondent():
     file = team_files(WORKED[:1])[0]
     error = raises(TeamError, team_report, [file] * 5, CATALOG)
-    assert "1 bruikbare uitslagen" in str(error)
+    assert "Er is 1 bruikbare uitslag " in str(error)
 
 
 def test_a_result_without_a_valid_id_is_left_out():
@@ -642,6 +654,13 @@ def test_mirror_difference_is_null_when_either_side_has_no_score():
         "team": 50.0,
         "difference": None,
         "meaningful": None,
+        "team_ci": {"low_score": 50.0, "high_score": 50.0},  # everyone answered 3: sd 0
+        "self_inside_ci": None,
+        "shown_self": None,
+        "shown_team": "50",
+        "shown_difference": None,
+        "shown_team_ci_low_score": "50",
+        "shown_team_ci_high_score": "50",
     }
     # The team withholds 'vijf': four of five members answered too few of its items.
     team = [
@@ -655,7 +674,7 @@ def test_mirror_difference_is_null_when_either_side_has_no_score():
 
 def test_mirror_names_both_sides():
     mirror = mirror_of([AT_3_75] * 5)
-    assert (mirror["format"], mirror["format_version"]) == ("vertrouwenswijzer-spiegel", 1)
+    assert (mirror["format"], mirror["format_version"]) == ("vertrouwenswijzer-spiegel", 2)
     assert mirror["self"] == {"assessment": "proef", "version": 1, "file": "ik.json"}
     assert mirror["team"] == {"assessment": "proef-team", "version": 1, "respondents": 5}
     assert mirror["meaningful_difference"] == 0.7 and mirror["left_out"] == []

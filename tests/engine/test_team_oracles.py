@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from assessments import Assessment, result_document, score
 from assessments.files import load_all
@@ -138,7 +139,9 @@ def numpy_dimension(assessment: Assessment, dimension_id: str, people: list[dict
     complete = keyed[answered == k]
     figures: dict[str, Any] = {"n": len(respondents), "alpha_n": len(complete)}
     if len(respondents) < MIN_RESPONDENTS:
-        return figures | dict.fromkeys(("mean", "sd", "score", "rwg"))
+        return figures | dict.fromkeys(
+            ("mean", "sd", "score", "rwg", "rwg_items", "ci_low", "ci_high")
+        )
     means = np.nanmean(respondents, axis=1)
     low, high = assessment.scale.min, assessment.scale.max
     options = len(assessment.scale.options)
@@ -150,26 +153,39 @@ def numpy_dimension(assessment: Assessment, dimension_id: str, people: list[dict
     uniform = (options**2 - 1) / 12
     s2, j = float(np.mean(variances)), len(variances)
     rwg = 0.0 if s2 >= uniform else j * (1 - s2 / uniform) / (j * (1 - s2 / uniform) + s2 / uniform)
-    mean = float(np.mean(means))
+    mean, sd = float(np.mean(means)), float(np.std(means, ddof=1))
+    half = float(stats.t.ppf(0.975, len(means) - 1)) * sd / math.sqrt(len(means))
     return figures | {
         "mean": mean,
-        "sd": float(np.std(means, ddof=1)),
+        "sd": sd,
         "score": 100 * (mean - low) / (high - low),
         "rwg": rwg,
+        "rwg_items": float(np.mean([max(0.0, 1 - v / uniform) for v in variances])),
+        "ci_low": max(low, mean - half),
+        "ci_high": min(high, mean + half),
     }
 
 
 def numpy_item(assessment: Assessment, item_id: str, people: list[dict]) -> dict:
-    """An item's raw distribution over all files: n, dont_know, mean, sd and counts."""
+    """An item's raw distribution over all files: n, dont_know, mean, sd, and counts from 8
+    answers or three groups (below, at and above the middle option) from 5."""
     values = np.array([p[item_id] for p in people if p.get(item_id) is not None], dtype=float)
     shown = len(values) >= MIN_RESPONDENTS
+    full = len(values) >= 8
+    options = sorted(o.value for o in assessment.scale.options)
+    middle = options[len(options) // 2]
     return {
         "n": len(values),
         "dont_know": len(people) - len(values),
         "mean": float(values.mean()) if shown else None,
         "sd": float(values.std(ddof=1)) if shown else None,
-        "counts": {str(o.value): int((values == o.value).sum()) for o in assessment.scale.options}
-        if shown
+        "counts": {str(o): int((values == o).sum()) for o in options} if full else None,
+        "groups": [
+            int((values < middle).sum()),
+            int((values == middle).sum()),
+            int((values > middle).sum()),
+        ]
+        if shown and not full
         else None,
     }
 
@@ -272,8 +288,13 @@ def test_dimensions_agree_with_numpy_from_the_brief(team: Team) -> None:
     for figures in engine_report(team)["dimensions"]:
         expected = numpy_dimension(assessment, figures["id"], people)
         assert (figures["n"], figures["alpha_n"]) == (expected["n"], expected["alpha_n"])
-        for key in ("mean", "sd", "score", "rwg"):
+        for key in ("mean", "sd", "score", "rwg", "rwg_items"):
             assert agree(figures[key], expected[key]), (figures["id"], key, figures, expected)
+        ci = figures["ci"] or {}
+        # The interval's t quantile against scipy's (CONTENT.md: to 1e-6; here far closer).
+        assert agree(ci.get("low"), expected["ci_low"]) and agree(
+            ci.get("high"), expected["ci_high"]
+        )
 
 
 @pytest.mark.parametrize("team", TEAMS, ids=lambda team: team.label)
@@ -283,6 +304,8 @@ def test_items_agree_with_numpy_from_the_brief(team: Team) -> None:
         expected = numpy_item(assessment, figures["id"], people)
         assert (figures["n"], figures["dont_know"]) == (expected["n"], expected["dont_know"])
         assert figures["counts"] == expected["counts"]
+        groups = figures["groups"] and [group["count"] for group in figures["groups"]]
+        assert groups == expected["groups"]
         assert agree(figures["mean"], expected["mean"]) and agree(figures["sd"], expected["sd"])
 
 
