@@ -190,6 +190,18 @@ def read_yaml(path: Path) -> object:
         ) from None
     try:
         return yaml.load(text, Loader=_loader_class())
+    except _NumberTooLong as error:
+        raise DefinitionError(
+            [
+                Problem(
+                    file,
+                    error.field,
+                    f"is een getal van meer dan {_MAX_DIGITS} cijfers; een zelftest gebruikt "
+                    "alleen kleine getallen.",
+                    error.line,
+                )
+            ]
+        ) from None
     except RecursionError:
         raise DefinitionError(
             [Problem(file, "(YAML)", "is te diep genest; een zelftest heeft maar een paar lagen.")]
@@ -211,6 +223,18 @@ def read_yaml(path: Path) -> object:
 
 
 # ---- Helper functions ----
+
+#: Python refuses to turn a longer string of digits into an int (CVE-2020-10735); YAML's reader
+#: raises a bare ValueError then, which must become a problem line, not a traceback.
+_MAX_DIGITS = 4300
+
+
+class _NumberTooLong(Exception):
+    """A number in a definition with more digits than Python reads: the field and its line."""
+
+    def __init__(self, field: str, line: int) -> None:
+        super().__init__(field)
+        self.field, self.line = field, line
 
 
 def _load(path: Path) -> tuple[Assessment, int | None]:
@@ -266,7 +290,10 @@ def _loader_class() -> type:
                         f"veld '{shown(key)}' staat twee keer in dezelfde lijst met velden",
                         key_node.start_mark,
                     )
-                mapping[key] = self.construct_object(value_node, deep=True)
+                try:
+                    mapping[key] = self.construct_object(value_node, deep=True)
+                except ValueError:  # only an int with too many digits raises it here
+                    raise _NumberTooLong(shown(key, 40), value_node.start_mark.line + 1) from None
                 mapping.lines[key] = key_node.start_mark.line + 1
             return mapping
 

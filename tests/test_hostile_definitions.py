@@ -34,6 +34,18 @@ CASES = {
     "too-large.yaml": "is groter dan 1000 kB",
     "long-value.yaml": "is geen geldig id",
     "not-utf8.yaml": "is geen UTF-8",
+    # Longer than Python turns into an int (4300 digits): PyYAML raised a bare ValueError.
+    "long-version.yaml": "version: is een getal van meer dan 4300 cijfers",
+    "long-scale-max.yaml": "max: is een getal van meer dan 4300 cijfers",
+    "long-band-edge.yaml": "from: is een getal van meer dan 4300 cijfers",
+    "long-option-value.yaml": "value: is een getal van meer dan 4300 cijfers",
+}
+#: Each long-number case: the text in GOOD to replace, and what to put there.
+LONG_NUMBERS = {
+    "long-version.yaml": ("version: 1", "version: " + "9" * 5000),
+    "long-scale-max.yaml": ("max: 5", "max: " + "5" * 5000),
+    "long-band-edge.yaml": ("from: 0,", "from: " + "1" * 5000 + ","),
+    "long-option-value.yaml": ("value: 2,", "value: " + "2" * 5000 + ","),
 }
 
 
@@ -48,6 +60,10 @@ def generated(name: str, folder: Path) -> Path:
         path.write_text(GOOD.replace("id: proef", "id: " + "X" * 200_000, 1), "utf-8")
     elif name == "not-utf8.yaml":
         path.write_bytes(GOOD.encode("utf-8") + b"# \xff\xfe\n")
+    elif name in LONG_NUMBERS:
+        old, new = LONG_NUMBERS[name]
+        assert old in GOOD, (name, old)
+        path.write_text(GOOD.replace(old, new, 1), "utf-8")
     else:
         return HOSTILE / name
     return path
@@ -79,7 +95,8 @@ def test_hostile_definition_gives_one_clear_line(name: str, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "name", ["laughs.yaml", "deep.yaml", "huge-scale.yaml", "ansi-escape.yaml"]
+    "name",
+    ["laughs.yaml", "deep.yaml", "huge-scale.yaml", "ansi-escape.yaml", "long-version.yaml"],
 )
 def test_the_build_gives_the_same_line_as_validate(name: str, tmp_path: Path) -> None:
     from tests.hooks.test_build import build, project
