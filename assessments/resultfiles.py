@@ -45,6 +45,11 @@ _RESULT_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 _TOLERANCE = 1e-9
 #: How many hex digits of the hash a respondent key keeps: 64 bits, no collision in practice.
 KEY_DIGITS = 16
+#: A result file is about 5 kB (the largest test, klant, under 6 kB): 64 kB leaves room, and
+#: bounds the work 200 hostile files can cost.
+MAX_RESULT_BYTES = 64_000
+#: Field names in one result file: it has about 200.
+MAX_RESULT_KEYS = 2_000
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,7 @@ def read_result(name: str, data: bytes, catalog: Mapping[str, Assessment]) -> Re
     """
     file = shown(base_name(name))
     try:
-        document = parse_json(data)
+        document = parse_json(data, MAX_RESULT_BYTES, MAX_RESULT_KEYS)
     except UntrustedInput as error:
         return LeftOut(file, str(error))
     reason = _not_a_result(document)

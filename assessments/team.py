@@ -47,7 +47,14 @@ from .groupstats import (
 )
 from .model import Assessment, Item, Scale
 from .overlap import EarlierReport, overlaps
-from .resultfiles import LeftOut, Respondent, likely_same, read_result, read_results
+from .resultfiles import (
+    MAX_RESULT_BYTES,
+    LeftOut,
+    Respondent,
+    likely_same,
+    read_result,
+    read_results,
+)
 from .scoring import (
     MEANINGFUL_DIFFERENCE,
     TIE_TOLERANCE,
@@ -57,7 +64,7 @@ from .scoring import (
     reverse,
     scale_position,
 )
-from .untrusted import MAX_FILE_BYTES
+from .untrusted import MAX_FILE_BYTES, size_text
 from .versions import fingerprint
 
 __all__ = [
@@ -88,6 +95,9 @@ MIN_DISTRIBUTION = 8
 MIN_ALPHA_RESPONDENTS = 30
 #: At most this many files in one report: a team, not a whole organisation.
 MAX_FILES = 200
+#: At most this many bytes of result files to read for one report: 200 results of about 5 kB
+#: fit four times; 200 files just under the size limit of one result do not.
+MAX_TOTAL_BYTES = 4_000_000
 #: In the mirror, an item gap counts from this many scale points (team mean - own answer).
 ITEM_GAP = 1.0
 
@@ -126,6 +136,13 @@ def team_report(
         raise TeamError(
             f"Dat zijn {len(files)} bestanden; een teamrapport neemt er hoogstens {MAX_FILES}. "
             "Maak een rapport per team."
+        )
+    # Files over the size of a result are refused one by one, unread; the rest are parsed.
+    total = sum(len(data) for _, data in files if len(data) <= MAX_RESULT_BYTES)
+    if total > MAX_TOTAL_BYTES:
+        raise TeamError(
+            f"Samen zijn de bestanden groter dan {size_text(MAX_TOTAL_BYTES)}; de uitslagen van "
+            f"een team zijn samen maar een paar honderd kB. Kies alleen de uitslagbestanden."
         )
     entries = read_results(files, catalog)
     usable = [entry for entry in entries if isinstance(entry, Respondent)]
@@ -308,7 +325,9 @@ def catalog_document(assessments: Iterable[Assessment]) -> dict[str, Any]:
         "format": "vertrouwenswijzer-catalogus",
         "format_version": 1,
         "limits": {
-            "max_file_bytes": MAX_FILE_BYTES,
+            "max_file_bytes": MAX_RESULT_BYTES,
+            "max_report_bytes": MAX_FILE_BYTES,
+            "max_total_bytes": MAX_TOTAL_BYTES,
             "max_files": MAX_FILES,
             "min_respondents": MIN_RESPONDENTS,
             "min_distribution": MIN_DISTRIBUTION,

@@ -12,10 +12,17 @@ import re
 from itertools import accumulate
 from typing import Any
 
-#: A result file is a few kilobytes; a megabyte leaves room and keeps 200 files in memory.
+#: The largest file of this site's own making: a history of 100 results, a team report. (A single
+#: result file has a lower limit of its own, assessments.resultfiles.MAX_RESULT_BYTES.)
 MAX_FILE_BYTES = 1_000_000
 #: A result document nests four levels deep (document, dimensions, dimension, band).
 MAX_DEPTH = 16
+#: Field names in one document, and in one object of it. A history of 100 results has about
+#: 20,000; no object of this site's files has more than a few hundred. The caps bound the work
+#: of a file made to collide in Python's dicts: the snapshot every reader starts from fixes
+#: Python's string-hash seed, so such collisions could be prepared in advance.
+MAX_KEYS = 30_000
+MAX_OBJECT_KEYS = 500
 #: How many characters of a file's own text a message may repeat.
 ECHO_LIMIT = 80
 #: A JSON string (brackets inside it do not nest), or one never closed: up to the end of the
@@ -29,11 +36,12 @@ class UntrustedInput(ValueError):
     """A file that cannot be read as what it claims to be; the message is Dutch and bounded."""
 
 
-def parse_json(data: bytes) -> Any:
-    """Parse JSON from untrusted bytes: at most :data:`MAX_FILE_BYTES`, UTF-8, strict.
+def parse_json(data: bytes, max_bytes: int = MAX_FILE_BYTES, max_keys: int = MAX_KEYS) -> Any:
+    """Parse JSON from untrusted bytes: at most ``max_bytes``, UTF-8, strict.
 
-    Rejects duplicate keys (which value would count?), NaN and Infinity, numbers too long to
-    read and nesting deeper than :data:`MAX_DEPTH`.
+    Rejects duplicate keys (which value would count?), more than ``max_keys`` field names in
+    all or :data:`MAX_OBJECT_KEYS` in one object, NaN and Infinity, numbers too long to read
+    and nesting deeper than :data:`MAX_DEPTH`.
 
     >>> parse_json(b'{"a": [1, 2.5, null]}')
     {'a': [1, 2.5, None]}
@@ -41,11 +49,15 @@ def parse_json(data: bytes) -> Any:
     Traceback (most recent call last):
     ...
     assessments.untrusted.UntrustedInput: bevat het veld 'a' twee keer.
+    >>> parse_json(b'[{"a": 1}, {"b": 2}, {"c": 3}]', max_keys=2)
+    Traceback (most recent call last):
+    ...
+    assessments.untrusted.UntrustedInput: bevat meer dan 2 veldnamen; zoveel heeft een bestand van deze site er nooit.
     """
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > max_bytes:
         raise UntrustedInput(
-            f"is groter dan {MAX_FILE_BYTES // 1_000_000} MB; een uitslagbestand is maar een "
-            "paar kB."
+            f"is groter dan {size_text(max_bytes)}; zo groot is een bestand van deze site nooit "
+            "(een uitslag is een paar kB)."
         )
     try:
         text = data.decode("utf-8-sig")
@@ -56,8 +68,24 @@ def parse_json(data: bytes) -> Any:
     # the runtime, before Python's own RecursionError can fire.
     if _nests_too_deep(text):
         raise UntrustedInput(_too_deep())
+    counted = [0]
+
+    def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        counted[0] += len(pairs)
+        if len(pairs) > MAX_OBJECT_KEYS:
+            raise ValueError(
+                f"bevat een groep van meer dan {MAX_OBJECT_KEYS} veldnamen; zoveel heeft een "
+                "bestand van deze site er nooit."
+            )
+        if counted[0] > max_keys:
+            raise ValueError(
+                f"bevat meer dan {max_keys} veldnamen; zoveel heeft een bestand van deze site "
+                "er nooit."
+            )
+        return _unique_keys(pairs)
+
     try:
-        value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        value = json.loads(text, object_pairs_hook=unique_keys, parse_constant=_no_constant)
     except RecursionError:
         raise UntrustedInput(_too_deep()) from None
     except json.JSONDecodeError as error:
@@ -68,6 +96,15 @@ def parse_json(data: bytes) -> Any:
             message if message.startswith("bevat ") else "bevat een getal dat te lang is."
         ) from None
     return value
+
+
+def size_text(size: int) -> str:
+    """A byte limit as a reader says it.
+
+    >>> size_text(1_000_000), size_text(64_000), size_text(4_000_000)
+    ('1 MB', '64 kB', '4 MB')
+    """
+    return f"{size // 1_000_000} MB" if size % 1_000_000 == 0 else f"{size // 1000} kB"
 
 
 def shown(value: object, limit: int = ECHO_LIMIT) -> str:

@@ -175,7 +175,8 @@ def test_reading_dev_zero_stops_at_the_size_limit(tmp_path: Path) -> None:
     assert time.monotonic() - started < 30
     assert done.returncode == 0
     assert lines(done.stderr) == [
-        "niet meegeteld: zero: is groter dan 1 MB; een uitslagbestand is maar een paar kB."
+        "niet meegeteld: zero: is groter dan 64 kB; zo groot is een bestand van deze site nooit "
+        "(een uitslag is een paar kB)."
     ]
 
 
@@ -202,11 +203,13 @@ def hostile_corpus() -> dict[str, bytes]:
     valid = json.loads(result_bytes("team"))
     return {
         "vijf-mb.json": b"[" + b"0," * 2_500_000 + b"0]",
-        "net-te-groot.json": b" " * 1_000_001,
-        "diep.json": b"[" * 500_000 + b"]" * 499_999,
-        "diepe-objecten.json": b'{"a":' * 150_000 + b"1" + b"}" * 150_000,
-        "haakjes.json": b"[" + b"[]," * 333_000 + b"[]]",
-        "aanhalingstekens.json": b'"' + b'\\"' * 499_000,
+        "net-te-groot.json": b" " * 64_001,
+        # The rest fit within a result file's 64 kB, so they are read, and refused for what
+        # they are.
+        "diep.json": b"[" * 32_000 + b"]" * 31_999,
+        "diepe-objecten.json": b'{"a":' * 10_000 + b"1" + b"}" * 10_000,
+        "haakjes.json": b"[" + b"[]," * 21_000 + b"[]]",
+        "aanhalingstekens.json": b'"' + b'\\"' * 31_000,
         "getal.json": b"1" * 5000,
         "nan.json": b'{"format": NaN}',
         "dubbel.json": b'{"format": 1, "format": 2}',
@@ -235,7 +238,8 @@ def test_hostile_files_are_each_left_out_in_bounded_time_and_memory(tmp_path: Pa
     assert [e["file"] for e in report["left_out"]] == list(corpus)
     assert len(lines(done.stderr)) == len(corpus)
     reasons = {e["file"]: e["reason"] for e in report["left_out"]}
-    assert "groter dan 1 MB" in reasons["vijf-mb.json"]
+    assert "groter dan 64 kB" in reasons["vijf-mb.json"]
+    assert "groter dan 64 kB" in reasons["net-te-groot.json"]
     assert (
         "dieper genest" in reasons["diep.json"]
         and "dieper genest" in reasons["diepe-objecten.json"]

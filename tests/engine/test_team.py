@@ -24,7 +24,8 @@ from assessments.team import (
     rwg_j,
     team_report,
 )
-from assessments.untrusted import MAX_FILE_BYTES
+from assessments.resultfiles import MAX_RESULT_BYTES, MAX_RESULT_KEYS
+from assessments.untrusted import MAX_OBJECT_KEYS, UntrustedInput, parse_json
 from tests.engine.builders import raises, valid_definition
 
 # ---- Definitions and files, built in code ----
@@ -482,23 +483,42 @@ def test_answers_that_do_not_fit_the_test_are_left_out():
 
 def test_a_file_over_the_size_limit_is_left_out():
     five_megabytes = b"[" + b"0," * (2_500_000 - 1) + b"0]"
-    assert "groter dan 1 MB" in left_out("groot.json", five_megabytes)
+    assert "groter dan 64 kB" in left_out("groot.json", five_megabytes)
 
 
 def test_a_result_of_exactly_the_size_limit_counts_and_one_byte_more_does_not():
     data = changed()
-    padded = data + b" " * (MAX_FILE_BYTES - len(data))
+    padded = data + b" " * (MAX_RESULT_BYTES - len(data))
     report = team_report([*team_files(WORKED[:4]), ("precies.json", padded)], CATALOG)
     assert report["respondents"] == 5
-    assert "groter dan 1 MB" in left_out("te-groot.json", padded + b" ")
+    assert "groter dan 64 kB" in left_out("te-groot.json", padded + b" ")
+
+
+def test_two_hundred_files_of_just_under_the_limit_are_refused_as_a_whole():
+    padded = changed() + b" " * (MAX_RESULT_BYTES - len(changed()))
+    error = raises(TeamError, team_report, [(f"{n}.json", padded) for n in range(MAX_FILES)], CATALOG)
+    assert str(error).startswith("Samen zijn de bestanden groter dan 4 MB")
+
+
+def test_a_result_file_with_too_many_field_names_is_left_out():
+    many = encoded({**good(), "extra": [{f"k{n}": n} for n in range(MAX_RESULT_KEYS)]})
+    assert f"meer dan {MAX_RESULT_KEYS} veldnamen" in left_out("velden.json", many)
+    wide = encoded({**good(), "extra": {f"k{n}": n for n in range(MAX_OBJECT_KEYS + 1)}})
+    assert f"groep van meer dan {MAX_OBJECT_KEYS} veldnamen" in left_out("breed.json", wide)
 
 
 def test_deep_nesting_is_left_out_without_a_crash():
-    depth = 100_000
+    # Within a result file's size: refused for its depth.
+    depth = 30_000
     assert "dieper genest" in left_out("lijsten.json", b"[" * depth + b"]" * depth)
-    assert "dieper genest" in left_out("objecten.json", b'{"a":' * depth + b"1" + b"}" * depth)
+    objects = b'{"a":' * 10_000 + b"1" + b"}" * 10_000
+    assert "dieper genest" in left_out("objecten.json", objects)
     seventeen = encoded({**good(), "extra": json.loads("[" * 17 + "]" * 17)})
     assert "meer dan 16 lagen" in left_out("zeventien.json", seventeen)
+    # A history or a team report may be a megabyte: the reader stays safe at that size too.
+    depth = 100_000
+    for data in (b"[" * depth + b"]" * depth, b'{"a":' * depth + b"1" + b"}" * depth):
+        assert "dieper genest" in str(raises(UntrustedInput, parse_json, data))
 
 
 def test_brackets_inside_strings_do_not_nest():
@@ -509,8 +529,10 @@ def test_brackets_inside_strings_do_not_nest():
 
 def test_unclosed_strings_and_escaped_quotes_are_read_in_one_pass():
     # Each quote opens a string that never closes: a naive string pattern takes quadratic time.
-    assert "geen geldige JSON" in left_out("quotes.json", b'"' + b'\\"' * 400_000)
+    assert "geen geldige JSON" in left_out("quotes.json", b'"' + b'\\"' * 30_000)
     assert "geen geldige JSON" in left_out("open.json", b'["abc' + b"[" * 100 + b"\\")
+    error = raises(UntrustedInput, parse_json, b'"' + b'\\"' * 400_000)
+    assert "geen geldige JSON" in str(error)
 
 
 def test_duplicate_keys_are_left_out():
