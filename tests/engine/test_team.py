@@ -14,6 +14,7 @@ from typing import Any
 from assessments import DefinitionError, definition_document, parse_assessment, result_document
 from assessments import score as score_answers
 from assessments.definitions import check_catalog
+from assessments.resultfiles import MAX_RESULT_BYTES, MAX_RESULT_KEYS
 from assessments.team import (
     MAX_FILES,
     TeamError,
@@ -24,7 +25,6 @@ from assessments.team import (
     rwg_j,
     team_report,
 )
-from assessments.resultfiles import MAX_RESULT_BYTES, MAX_RESULT_KEYS
 from assessments.untrusted import MAX_OBJECT_KEYS, UntrustedInput, parse_json
 from tests.engine.builders import raises, valid_definition
 
@@ -496,7 +496,9 @@ def test_a_result_of_exactly_the_size_limit_counts_and_one_byte_more_does_not():
 
 def test_two_hundred_files_of_just_under_the_limit_are_refused_as_a_whole():
     padded = changed() + b" " * (MAX_RESULT_BYTES - len(changed()))
-    error = raises(TeamError, team_report, [(f"{n}.json", padded) for n in range(MAX_FILES)], CATALOG)
+    error = raises(
+        TeamError, team_report, [(f"{n}.json", padded) for n in range(MAX_FILES)], CATALOG
+    )
     assert str(error).startswith("Samen zijn de bestanden groter dan 4 MB")
 
 
