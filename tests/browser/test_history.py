@@ -266,6 +266,31 @@ def test_a_broken_stored_value_shows_a_dutch_message_and_stays_as_it_is(visit: V
     visit.assert_stayed_local()
 
 
+@pytest.mark.parametrize("kind", ["101 uitslagen", "een lange tekst"])
+def test_unreadable_kept_results_can_still_be_exported_as_they_are(visit: Visit, kind: str) -> None:
+    """Nothing valid is lost: a kept history the engine refuses (too many results, too large)
+    is shown as an error, and 'Exporteer' saves its text unchanged before anything is wiped."""
+    page = visit.open(PAGE)
+    submit(visit, first_answers())
+    keep(visit, 1)
+    key = key_for(visit.server.url)
+    kept = json.loads(storage(page)["local"][key])
+    if kind == "101 uitslagen":
+        kept["results"] = kept["results"] * 101
+    else:
+        kept["extra"] = "x" * 3_000_000
+    text = json.dumps(kept)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key, text])
+    page.reload()
+    page.wait_for_selector(f"{SECTION}[data-history=fout]")
+    assert page.is_visible("[data-action=export-history]")
+    with page.expect_download() as waiting:
+        page.click("[data-action=export-history]")
+    assert Path(waiting.value.path()).read_text("utf-8") == text
+    assert storage(page)["local"][key] == text
+    visit.assert_stayed_local()
+
+
 def test_the_history_has_no_wcag_violations(plain_visit: Visit) -> None:
     page = plain_visit.open(PAGE)
     submit(plain_visit, first_answers())

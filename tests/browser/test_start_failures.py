@@ -141,3 +141,34 @@ def test_modules_sent_as_text_end_in_the_start_checks_message(browser: Browser, 
         status = page.inner_text(".zelftest-status-tekst")
         assert ".mjs" in status
         assert page.get_attribute(".zelftest-status a", "href") == "../../over/installeren/"
+
+
+def test_a_call_that_takes_too_long_ends_its_worker_and_the_next_call_works(
+    browser: Browser, site: Path
+) -> None:
+    """A call that does not answer in time would keep the worker busy and make every later
+    call wait behind it (a team report of heavy files did that): the runtime ends that worker
+    and starts a fresh one, so the next call answers without a reload."""
+    with misconfigured(browser, site) as page:
+        page.wait_for_selector(".zelftest[data-state=ready]", timeout=READY_WITHIN_MS)
+        outcome = page.evaluate(
+            """async () => {
+                const url = new URL("../../assets/javascripts/zelftest/runtime.mjs", document.baseURI);
+                const runtime = (await import(url.href)).sharedRuntime();
+                const definition = document.querySelector("script.zelftest-definitie").textContent;
+                const before = runtime.worker;
+                runtime.callTimeoutMs = 1;  // every call is late
+                let late = "";
+                try { await runtime.score(definition, {}); } catch (error) { late = error.message; }
+                runtime.callTimeoutMs = 60000;
+                await runtime.ready;
+                const result = await runtime.score(definition, {});
+                return {
+                    late, restarts: runtime.restarts, fresh: runtime.worker !== before,
+                    format: result.format,
+                };
+            }"""
+        )
+        assert outcome["late"].startswith("no answer from the engine within 1 ms")
+        assert outcome["restarts"] == 1 and outcome["fresh"] is True
+        assert outcome["format"] == "vertrouwenswijzer-resultaat"

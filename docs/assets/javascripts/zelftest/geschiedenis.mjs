@@ -262,7 +262,8 @@ export class History {
     this.section.hidden = false;
     this.section.dataset.history = history.entries.length > 0 ? "getoond" : "leeg";
     this.controls.hidden = false;
-    this.exportButton.hidden = history.entries.length === 0;
+    // Whatever is kept can be saved as a file, also results the site does not show.
+    this.exportButton.hidden = !kept;
     this.clearBox.hidden = !kept;
     const parts = [];
     if (history.entries.length === 0) parts.push(paragraph(TEKSTEN.geschiedenisLeeg));
@@ -279,13 +280,14 @@ export class History {
     this.content.replaceChildren(...parts);
   }
 
-  // What is kept cannot be read: say so, change nothing, and offer only to wipe it.
+  // What is kept cannot be read: say so and change nothing. The kept text can still be saved
+  // as a file, as it is, before the reader wipes it: nothing valid in it is lost.
   broken(message) {
     this.section.hidden = false;
     this.section.dataset.history = "fout";
     this.content.replaceChildren();
     this.controls.hidden = false;
-    this.exportButton.hidden = true;
+    this.exportButton.hidden = false;
     this.clearBox.hidden = false;
     this.say(`${message} ${TEKSTEN.opslagLeegmaken}`, "fout");
   }

@@ -29,11 +29,26 @@ export class StartError extends Error {
 
 export class Runtime {
   constructor(runtimeUrl) {
+    this.runtimeUrl = runtimeUrl;
     this.pending = new Map();
     this.counter = 0;
-    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "zelftest" });
+    //: How long one call may take; a test may lower it to see the restart below.
+    this.callTimeoutMs = CALL_TIMEOUT_MS;
+    //: How often a late call made the worker start again (read by the tests).
+    this.restarts = 0;
+    this.start();
+    if (typeof document === "object") {
+      const done = () => document.dispatchEvent(new Event(ENGINE_EVENT));
+      this.ready.then(done, done);
+    }
+  }
+
+  // A worker with the engine in it; this.ready settles when it is ready or failed to start.
+  start() {
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module", name: "zelftest" });
+    this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
-      this.worker.addEventListener("message", (event) => {
+      worker.addEventListener("message", (event) => {
         const message = event.data;
         if (message.type === "ready") resolve();
         else if (message.type === "error") reject(new StartError(message.message, message.cause, message.file));
@@ -41,31 +56,43 @@ export class Runtime {
       });
       // The worker's own script did not load or run (a 404, a wrong type, a browser without
       // module workers): the browser says no more than that.
-      this.worker.addEventListener("error", (event) => {
+      worker.addEventListener("error", (event) => {
         reject(new StartError(event.message || "the worker script did not run", "onbekend", "worker.mjs"));
       });
     });
     // Whoever uses the runtime handles a failed start; until then it is no unhandled rejection.
     this.ready.catch(() => {});
-    if (typeof document === "object") {
-      const done = () => document.dispatchEvent(new Event(ENGINE_EVENT));
-      this.ready.then(done, done);
-    }
-    this.worker.postMessage({ type: "start", runtime: runtimeUrl });
+    worker.postMessage({ type: "start", runtime: this.runtimeUrl });
   }
 
   // Call a function of assessments.browser with these arguments; resolves with its return value.
-  // Rejects when the engine fails, or when it has not answered within CALL_TIMEOUT_MS.
+  // Rejects when the engine fails, or when it has not answered within callTimeoutMs.
   call(fn, ...args) {
     const id = ++this.counter;
+    const limit = this.callTimeoutMs;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`no answer from the engine within ${CALL_TIMEOUT_MS} ms (${fn})`));
-      }, CALL_TIMEOUT_MS);
+        reject(new Error(`no answer from the engine within ${limit} ms (${fn})`));
+        this.restart();
+      }, limit);
       this.pending.set(id, { resolve, reject, timer });
       this.worker.postMessage({ type: "call", id, fn, args });
     });
+  }
+
+  // A call that did not answer in time is still running in the worker, and every later call
+  // would wait behind it: end that worker and start a fresh one (from the snapshot, quickly).
+  // Calls still waiting are refused; the page reads this.ready again before its next call.
+  restart() {
+    this.worker.terminate();
+    this.restarts += 1;
+    for (const waiting of this.pending.values()) {
+      clearTimeout(waiting.timer);
+      waiting.reject(new Error("the engine was restarted after a call took too long"));
+    }
+    this.pending.clear();
+    this.start();
   }
 
   // Score one set of answers; resolves with the engine's result document.
