@@ -3,8 +3,8 @@
 MkDocs copies no dotfiles from docs/, and these are configuration, not content; so they live in
 deploy/ and this hook copies them. Apache and IIS read theirs from the site's root folder
 (.htaccess, web.config; both servers refuse to send these files to browsers). nginx reads no file
-from the site: its snippet goes to site/deploy/nginx.conf, for the administrator to copy into
-nginx's own configuration.
+from the site: its snippets go to site/deploy/, for the administrator to copy into nginx's own
+configuration: nginx.conf always, nginx-brotli.conf beside it where the brotli module is loaded.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ DEPLOY_FILES = {
     ".htaccess": ".htaccess",
     "web.config": "web.config",
     "nginx.conf": "deploy/nginx.conf",
+    "nginx-brotli.conf": "deploy/nginx-brotli.conf",
 }
 
 

@@ -11,12 +11,29 @@ from pathlib import Path
 
 import brotli
 import pytest
+from playwright.sync_api import Browser
 
-from tools.serve import CACHE_IMMUTABLE, STRICT_CSP, SiteServer, serving
+from tools.serve import (
+    CACHE_IMMUTABLE,
+    PERMISSIONS_POLICY,
+    PERMISSIONS_POLICY_FEATURES,
+    STRICT_CSP,
+    SiteServer,
+    serving,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = b"export const antwoord = 42;\n" * 100
 WASM = b"\0asm" + bytes(5000)
+#: The policy features Firefox knows without a preference that is off by default:
+#: sSupportedFeatures in dom/security/featurepolicy/FeaturePolicyUtils.cpp of mozilla-firefox/firefox.
+FIREFOX_FEATURES = {
+    "camera", "geolocation", "microphone", "display-capture", "fullscreen", "web-share", "gamepad",
+    "publickey-credentials-create", "publickey-credentials-get", "speaker-selection",
+    "storage-access", "screen-wake-lock",
+}  # fmt: skip
+#: The configurations the build copies into the site's root (hooks/hosting.py).
+CONFIGURATIONS = {".htaccess": b"Options -Indexes\n", "web.config": b"<configuration/>\n"}
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +51,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "assets/pyodide/0.29.5/pyodide.asm.wasm.br": brotli.compress(WASM),
         "assets/pyodide/0.29.5/zelftest.snapshot": bytes(4096),
         "assets/images/logo.png": b"\x89PNG",
+        **CONFIGURATIONS,
+        "assets/.htaccess": b"Require all denied\n",
     }
     for name, data in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +136,47 @@ def test_security_headers_on_every_answer(server: SiteServer) -> None:
         assert headers["referrer-policy"] == "no-referrer"
         assert "camera=()" in headers["permissions-policy"]
         assert headers["content-security-policy"] == STRICT_CSP
+
+
+def test_the_server_configurations_in_the_site_are_not_served(site: Path) -> None:
+    # The shipped nginx configuration answers 404 (Apache 403): the dev server does as nginx.
+    for prefix in ("/", "/kennisbank/"):
+        with serving(site, prefix=prefix, csp=STRICT_CSP) as running:
+            for path in (*CONFIGURATIONS, "assets/.htaccess", ".htpasswd"):
+                status, headers, body = get(running, prefix + path)
+                assert status == 404, path
+                assert b"Niet gevonden" in body and headers["content-security-policy"] == STRICT_CSP
+                assert all(content not in body for content in CONFIGURATIONS.values())
+
+
+def test_the_permissions_policy_names_only_features_firefox_knows() -> None:
+    assert set(PERMISSIONS_POLICY_FEATURES) <= FIREFOX_FEATURES
+
+
+@pytest.mark.browser
+def test_chromium_knows_every_feature_of_the_permissions_policy(
+    browser: Browser, server: SiteServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chromium logs "Error with Permissions-Policy header: Unrecognized feature: 'bluetooth'."
+    # for each name it does not know. With one unknown name added, the check must see that line.
+    assert policy_messages(browser, server) == []
+    monkeypatch.setattr("tools.serve.PERMISSIONS_POLICY", PERMISSIONS_POLICY + ", bluetooth=()")
+    assert [m for m in policy_messages(browser, server) if "'bluetooth'" in m] != []
+
+
+def policy_messages(browser: Browser, server: SiteServer) -> list[str]:
+    """The console messages about Permissions-Policy when Chromium opens the home page."""
+    context = browser.new_context()
+    messages: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda message: messages.append(message.text))
+        response = page.goto(server.url)
+        assert response is not None and response.ok
+        page.wait_for_timeout(200)
+    finally:
+        context.close()
+    return [message for message in messages if "Permissions-Policy" in message]
 
 
 def test_pyodide_files_are_immutable_and_the_rest_revalidated(server: SiteServer) -> None:

@@ -8,6 +8,9 @@
 #                          without recommended packages (r-base-dev would pull in compilers)
 #   nginx, apache2         the hosting tests: deploy/nginx.conf and deploy/.htaccess on the real servers
 #                          (installed without recommended packages; the tests start their own copies)
+#   default-jre-headless   Java for the Nu Html Checker (npm vnu-jar), which checks every built page
+#   libnginx-mod-http-brotli-static
+#                          nginx's brotli module: deploy/nginx-brotli.conf in the hosting tests
 missing=""
 if ! { [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; } && ! command -v chromium >/dev/null 2>&1; then
   missing="$missing chromium"
@@ -19,6 +22,8 @@ missing_bare=""
 Rscript -e 'library(multilevel)' >/dev/null 2>&1 || missing_bare=" r-base-core r-cran-multilevel"
 [ -x /usr/sbin/nginx ] || missing_bare="$missing_bare nginx"
 [ -x /usr/sbin/apache2 ] || missing_bare="$missing_bare apache2"
+command -v java >/dev/null 2>&1 || missing_bare="$missing_bare default-jre-headless"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing_bare="$missing_bare libnginx-mod-http-brotli-static"
 [ -z "$missing$missing_bare" ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then

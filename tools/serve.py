@@ -10,7 +10,8 @@ server does too:
   (``immutable``); every other file, HTML first, is revalidated on each visit (``no-cache``,
   answered by ``304 Not Modified`` while unchanged), so a new build reaches readers at once;
 - an unknown address gets the site's own 404 page with status 404; there are no directory
-  listings;
+  listings; the configurations for Apache and IIS in the site's root (.htaccess, web.config)
+  answer 404, as the shipped nginx configuration does (Apache: 403);
 - ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer`` and a
   ``Permissions-Policy`` that switches off what the site never uses.
 
@@ -75,17 +76,30 @@ STRICT_CSP = (
     "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'self'"
 )
-#: Powerful features the site never uses, switched off for it and anything it might embed.
-PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
-    "hid=(), midi=(), display-capture=(), screen-wake-lock=(), xr-spatial-tracking=()"
+#: Powerful features the site never uses, switched off for it and anything it might embed. Only
+#: features that both Chromium and Firefox know: for a name it does not know, Chromium logs
+#: "Error with Permissions-Policy header" on every page (on Linux for 'bluetooth' and 'web-share').
+#: Firefox does not know 'usb', 'serial' or 'hid', and knows 'payment', 'midi' and
+#: 'xr-spatial-tracking' only behind a preference that is off (sSupportedFeatures in its
+#: dom/security/featurepolicy/FeaturePolicyUtils.cpp). The deploy/ configurations repeat the
+#: header; tests/test_serve.py checks the names in Chromium and against Firefox's list.
+PERMISSIONS_POLICY_FEATURES = (
+    "camera",
+    "microphone",
+    "geolocation",
+    "display-capture",
+    "screen-wake-lock",
 )
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in PERMISSIONS_POLICY_FEATURES)
 #: Pyodide's own files sit in a folder named after its version and never change there. The
 #: build also writes the engine into that folder (lock file, wheel, snapshot); those change
 #: with every release of the engine, so they are revalidated like everything else.
 IMMUTABLE = re.compile(r"(^|/)assets/pyodide/[^/]+/(pyodide\.|python_stdlib\.)")
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 CACHE_REVALIDATE = "no-cache"
+#: The configurations for Apache and IIS that the build puts into the site (hooks/hosting.py): not
+#: for browsers. The same names as the shipped nginx configuration refuses, in any folder.
+SERVER_CONFIGURATION = re.compile(r"(^|/)(\.ht[^/]*|web\.config)$")
 
 
 class SiteServer(ThreadingHTTPServer):
@@ -160,7 +174,7 @@ class _Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.requested.append(self.path)
         relative = self.site_path()
-        if relative is None:
+        if relative is None or SERVER_CONFIGURATION.search(relative):
             return self.not_found()
         path = self.server.root / relative if relative else self.server.root
         if path.is_dir():

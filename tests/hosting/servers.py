@@ -1,8 +1,10 @@
 """Debian's nginx and apache2, started as throwaway servers with the configurations in deploy/.
 
 Each serves the built site under /kennisbank/ on a free 127.0.0.1 port, from a main configuration
-written to a temporary folder; deploy/nginx.conf is included verbatim, deploy/.htaccess is read
-from the site by Apache itself (AllowOverride All).
+written to a temporary folder; deploy/nginx.conf is included verbatim (with deploy/nginx-brotli.conf
+and Debian's brotli module, or without both), deploy/.htaccess is read from the site by Apache
+itself (AllowOverride All). Each logs the bytes it sends per response, for the tests that count
+what a first visit moves.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
+#: Debian's brotli module for nginx (package libnginx-mod-http-brotli-static).
+NGINX_BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 APACHE = Path("/usr/sbin/apache2")
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
 PREFIX = "/kennisbank/"
@@ -32,6 +37,21 @@ APACHE_MODULE_NAMES = (
     "mpm_event", "authz_core", "alias", "dir", "mime", "env", "headers", "rewrite",
     "filter", "deflate",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Hosted:
+    """A running server: the site's address, whether it sends brotli, and its log of bytes sent."""
+
+    url: str
+    brotli: bool
+    access_log: Path
+
+    def bytes_sent(self) -> int:
+        """Bytes sent so far, status lines and headers included, as the server counts them."""
+        if not self.access_log.is_file():
+            return 0
+        return sum(int(line) for line in self.access_log.read_text().split())
 
 
 def require_binary(path: Path) -> None:
@@ -63,13 +83,27 @@ def workdir() -> Iterator[Path]:
 
 
 @contextmanager
-def nginx(site: Path) -> Iterator[str]:
-    """nginx serving site at /kennisbank/ with deploy/nginx.conf; yields the site's address."""
+def nginx(site: Path, brotli: bool = False) -> Iterator[Hosted]:
+    """nginx serving site at /kennisbank/ with nginx.conf (brotli: the module and its snippet too)."""
     require_binary(NGINX)
+    if brotli:
+        require_binary(NGINX_BROTLI)
     port = free_port()
     with workdir() as work:
-        # Running as root, nginx hands requests to workers as 'nobody': the site must be readable.
-        config = f"""
+        config = nginx_config(site, work, port, module=brotli, snippet=brotli)
+        (work / "nginx.conf").write_text(config, encoding="utf-8")
+        command = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")]
+        with _running(command, port, work / "error.log"):
+            yield Hosted(f"http://127.0.0.1:{port}{PREFIX}", brotli, work / "access.log")
+
+
+def nginx_config(site: Path, work: Path, port: int, module: bool, snippet: bool) -> str:
+    """nginx's main configuration: the brotli module loaded or not, its snippet included or not."""
+    load = f"load_module {NGINX_BROTLI};" if module else ""
+    include_brotli = f"include {ROOT / 'deploy' / 'nginx-brotli.conf'};" if snippet else ""
+    # Running as root, nginx hands requests to workers as 'nobody': the site must be readable.
+    return f"""
+{load}
 daemon off;
 master_process on;
 worker_processes 1;
@@ -77,7 +111,8 @@ pid {work}/nginx.pid;
 error_log {work}/error.log warn;
 events {{ worker_connections 256; }}
 http {{
-    access_log off;
+    log_format bytes $bytes_sent;
+    access_log {work}/access.log bytes;
     client_body_temp_path {work}/body;
     proxy_temp_path {work}/proxy;
     fastcgi_temp_path {work}/fastcgi;
@@ -89,19 +124,28 @@ http {{
         location {PREFIX} {{
             alias {site}/;
             include {ROOT / "deploy" / "nginx.conf"};
+            {include_brotli}
         }}
     }}
 }}
 """
+
+
+def nginx_check(site: Path, module: bool, snippet: bool) -> subprocess.CompletedProcess[str]:
+    """`nginx -t` on the main configuration: what an administrator sees before a reload."""
+    require_binary(NGINX)
+    if module:
+        require_binary(NGINX_BROTLI)
+    with workdir() as work:
+        config = nginx_config(site, work, free_port(), module=module, snippet=snippet)
         (work / "nginx.conf").write_text(config, encoding="utf-8")
-        command = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")]
-        with _running(command, port, work / "error.log"):
-            yield f"http://127.0.0.1:{port}{PREFIX}"
+        command = [str(NGINX), "-t", "-p", str(work), "-c", str(work / "nginx.conf")]
+        return subprocess.run(command, capture_output=True, text=True, timeout=30)
 
 
 @contextmanager
-def apache(site: Path) -> Iterator[str]:
-    """Apache serving site at /kennisbank/ (Alias, AllowOverride All); yields the site's address."""
+def apache(site: Path) -> Iterator[Hosted]:
+    """Apache serving site at /kennisbank/ (Alias, AllowOverride All)."""
     require_binary(APACHE)
     port = free_port()
     with workdir() as work:
@@ -123,6 +167,8 @@ DefaultRuntimeDir {work}
 Mutex file:{work} default
 ErrorLog {work}/error.log
 LogLevel warn
+LogFormat "%O" bytes
+CustomLog {work}/access.log bytes
 {user}
 {modules}
 TypesConfig /etc/mime.types
@@ -142,7 +188,8 @@ Alias {PREFIX} {site}/
         (work / "httpd.conf").write_text(config, encoding="utf-8")
         command = [str(APACHE), "-f", str(work / "httpd.conf"), "-DFOREGROUND"]
         with _running(command, port, work / "error.log"):
-            yield f"http://127.0.0.1:{port}{PREFIX}"
+            # .htaccess sends the brotli copies through mod_rewrite, which Debian has.
+            yield Hosted(f"http://127.0.0.1:{port}{PREFIX}", True, work / "access.log")
 
 
 # ---- Helper functions ----
