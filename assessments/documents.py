@@ -20,6 +20,9 @@ from .scoring import (
     Answers,
     DimensionResult,
     Result,
+    band_above,
+    band_for,
+    boundary_text,
     required_answers,
     scale_position,
 )
@@ -176,13 +179,13 @@ def result_document(
         "title": assessment.title,
         "self_rated": assessment.self_rated,
         "scale": {"min": assessment.scale.min, "max": assessment.scale.max},
-        "dimensions": [_dimension(dimension) for dimension in dimensions],
+        "dimensions": [_dimension(dimension, assessment.bands) for dimension in dimensions],
         "overall": None
         if result.overall_mean is None
         else {
             "mean": result.overall_mean,
             "score": result.overall_score,
-            "band": band_document(result.overall_band),
+            **banded(result.overall_score, assessment.bands),
             "shown_mean": decimal_text(result.overall_mean),
             "shown_score": position_text(result.overall_score),
         },
@@ -246,6 +249,23 @@ def script_json(document: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def banded(position: float | None, bands: tuple[Band, ...]) -> dict[str, Any]:
+    """The band fields of a scored figure: ``band``, and ``boundary`` when the position lies on
+    an inner edge (the band is then the lower one; ``boundary`` names the band above and says
+    so in words). Both null without a position. One rule for a person, a team and a department.
+    """
+    if position is None:
+        return {"band": None, "boundary": None}
+    band = band_for(position, bands)
+    above = band_above(position, bands)
+    return {
+        "band": band_document(band),
+        "boundary": None
+        if above is None
+        else {"upper": band_document(above), "text": boundary_text(band, above)},
+    }
+
+
 def band_document(band: Band | None) -> dict[str, Any] | None:
     """A band as JSON (also in team reports)."""
     if band is None:
@@ -262,14 +282,14 @@ def band_document(band: Band | None) -> dict[str, Any] | None:
 # ---- Helper functions ----
 
 
-def _dimension(result: DimensionResult) -> dict[str, Any]:
+def _dimension(result: DimensionResult, bands: tuple[Band, ...]) -> dict[str, Any]:
     """One dimension's score as JSON; mean, score and band are null with too few answers."""
     return {
         "id": result.dimension.id,
         "title": result.dimension.title,
         "mean": result.mean,
         "score": result.score,
-        "band": band_document(result.band),
+        **banded(result.score, bands),
         "shown_mean": decimal_text(result.mean),
         "shown_score": position_text(result.score),
         "answered": result.answered,

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .display import decimal_text, position_text
-from .documents import band_document
+from .documents import banded
 from .groupstats import Group, icc1, mean_interval, pooled_mean, total_sd
 from .model import Assessment
 from .resultfiles import KEY_DIGITS, LeftOut
-from .scoring import band_for, scale_position
+from .scoring import scale_position
 from .team import (
     MAX_FILES,
     MIN_RESPONDENTS,
@@ -251,7 +251,7 @@ def _dimension(assessment: Assessment, index: int, teams: Sequence[TeamFigures])
                 "mean": group.mean,
                 "sd": group.sd,
                 "score": score,
-                "band": band_document(band_for(score, assessment.bands)),
+                **banded(score, assessment.bands),
                 "ci": interval,
                 "shown_mean": decimal_text(group.mean),
                 "shown_sd": decimal_text(group.sd, 2),
@@ -260,7 +260,7 @@ def _dimension(assessment: Assessment, index: int, teams: Sequence[TeamFigures])
             }
         )
     groups = [group for _, group in with_figure]
-    figures: dict[str, Any] = dict.fromkeys(("mean", "sd", "score", "band", "icc1"))
+    figures: dict[str, Any] = dict.fromkeys(("mean", "sd", "score", "band", "boundary", "icc1"))
     if len(groups) >= MIN_TEAMS:
         mean = pooled_mean(groups)
         score = scale_position(mean, scale)
@@ -268,7 +268,7 @@ def _dimension(assessment: Assessment, index: int, teams: Sequence[TeamFigures])
             mean=mean,
             sd=total_sd(groups),
             score=score,
-            band=band_document(band_for(score, assessment.bands)),
+            **banded(score, assessment.bands),
             icc1=icc1(groups) if len(groups) >= MIN_ICC_TEAMS else None,
         )
     return {

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import fmean
 
 from .model import Assessment, Band, Dimension, Scale
@@ -34,6 +35,8 @@ from .model import Assessment, Band, Dimension, Scale
 MEANINGFUL_DIFFERENCE = 0.7
 #: Means closer than this count as equal (a tie): floating point, not a real difference.
 TIE_TOLERANCE = 1e-9
+#: A position closer than this to a band edge lies on it (CONTENT.md: |position - edge| < 1e-9).
+EDGE_TOLERANCE = 1e-9
 
 Answers = Mapping[str, int | None]
 
@@ -147,7 +150,19 @@ def is_meaningful(difference: float, scale: Scale) -> bool:
 
 
 def band_for(position: float, bands: tuple[Band, ...]) -> Band:
-    """The band a 0-100 position falls in: lower <= position < upper, the last band closed at 100."""
+    """The band a 0-100 position falls in: lower <= position < upper, the last band closed at 100.
+
+    A position on an inner edge (within :data:`EDGE_TOLERANCE`; with four answered items about a
+    quarter of all answer patterns land there) belongs to the lower band, and
+    :func:`band_above` names the band it borders on (CONTENT.md, the band rule).
+
+    >>> from assessments.model import Band
+    >>> bands = (Band("a", 0, 62.5, "Regelmatig", ""), Band("b", 62.5, 100, "Vaak", ""))
+    >>> [band_for(p, bands).label for p in (62.4, 62.5, 62.5 + 1e-12, 62.6, 100)]
+    ['Regelmatig', 'Regelmatig', 'Regelmatig', 'Vaak', 'Vaak']
+    """
+    if band_above(position, bands) is not None:
+        return next(band for band in bands if abs(position - band.upper) < EDGE_TOLERANCE)
     for band in bands:
         if band.lower <= position < band.upper:
             return band
@@ -155,6 +170,31 @@ def band_for(position: float, bands: tuple[Band, ...]) -> Band:
     if position == last.upper:
         return last
     raise ValueError(f"position {position} lies outside every band")
+
+
+def band_above(position: float, bands: tuple[Band, ...]) -> Band | None:
+    """The band above when a position lies exactly on an inner edge (it belongs to the band
+    below); None everywhere else.
+
+    >>> from assessments.model import Band
+    >>> bands = (Band("a", 0, 62.5, "Regelmatig", ""), Band("b", 62.5, 100, "Vaak", ""))
+    >>> band_above(62.5, bands).label, band_above(62.6, bands), band_above(100, bands)
+    ('Vaak', None, None)
+    """
+    for lower, upper in pairwise(bands):
+        if abs(position - lower.upper) < EDGE_TOLERANCE:
+            return upper
+    return None
+
+
+def boundary_text(lower: Band, upper: Band) -> str:
+    """What a result says of a position on an edge, naming both bands.
+
+    >>> from assessments.model import Band
+    >>> boundary_text(Band("a", 0, 62.5, "Regelmatig", ""), Band("b", 62.5, 100, "Vaak", ""))
+    "op de grens van 'Regelmatig' en 'Vaak'"
+    """
+    return f"op de grens van '{lower.label}' en '{upper.label}'"
 
 
 def check_answers(assessment: Assessment, answers: Answers) -> None:

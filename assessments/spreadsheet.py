@@ -135,6 +135,15 @@ TOO_FEW_PEOPLE = "te weinig respondenten"
 GAP_WORDS = {"blinde-vlek": "blinde vlek", "verborgen-kracht": "verborgen kracht", None: ""}
 
 
+def band_cell(scored: Mapping[str, Any] | None, missing: str) -> str:
+    """The band column: its label, with the boundary said when the figure lies on an edge."""
+    if not scored or scored.get("band") is None:
+        return missing
+    boundary = scored.get("boundary")
+    label = scored["band"]["label"]
+    return f"{label} ({boundary['text']})" if boundary else label
+
+
 class Figure(str):
     """A number the engine wrote as text (decimal comma): a cell that is never neutralised."""
 
@@ -176,7 +185,7 @@ def team_csv(report: Mapping[str, Any], assessment: Assessment) -> str:
                 figure(ci.get("low")),
                 figure(ci.get("high")),
                 figure(d["score"], 1),
-                d["band"]["label"] if d["band"] else TOO_FEW_PEOPLE,
+                band_cell(d, TOO_FEW_PEOPLE),
                 d["agreement"],
                 figure(d["rwg_items"]),
                 figure(d["rwg"]),
@@ -197,7 +206,7 @@ def team_csv(report: Mapping[str, Any], assessment: Assessment) -> str:
             None,
             None,
             figure(overall.get("score"), 1),
-            overall["band"]["label"] if overall else TOO_FEW_PEOPLE,
+            band_cell(overall, TOO_FEW_PEOPLE),
         )
     )
     for item in report["items"]:
@@ -296,7 +305,7 @@ def overview_csv(overview: Mapping[str, Any]) -> str:
                     figure(ci["low"]),
                     figure(ci["high"]),
                     figure(team["score"], 1),
-                    team["band"]["label"],
+                    band_cell(team, TOO_FEW_PEOPLE),
                     None,
                 ]
             )
@@ -313,7 +322,7 @@ def overview_csv(overview: Mapping[str, Any]) -> str:
                 None,
                 None,
                 figure(d["score"], 1),
-                d["band"]["label"] if d["band"] else "te weinig teams",
+                band_cell(d, "te weinig teams"),
                 figure(d["icc1"], 3),
             ]
         )
@@ -372,4 +381,8 @@ def _figures(scored: Mapping[str, Any] | None) -> list[object]:
     """Mean, position and band label; empty figures and "te weinig antwoorden" without a score."""
     if scored is None or scored.get("mean") is None:
         return ["", "", NOT_SCORED]
-    return [decimal_text(scored["mean"]), decimal_text(scored["score"]), scored["band"]["label"]]
+    return [
+        decimal_text(scored["mean"]),
+        decimal_text(scored["score"]),
+        band_cell(scored, NOT_SCORED),
+    ]

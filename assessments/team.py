@@ -34,7 +34,7 @@ from statistics import fmean, stdev
 from typing import Any
 
 from .display import decimal_text, position_text, shown_position, signed_decimal_text, signed_text
-from .documents import band_document, definition_document
+from .documents import banded, definition_document
 from .groupstats import (
     CONFIDENCE,
     Group,
@@ -59,7 +59,6 @@ from .scoring import (
     MEANINGFUL_DIFFERENCE,
     TIE_TOLERANCE,
     Result,
-    band_for,
     is_meaningful,
     reverse,
     scale_position,
@@ -170,7 +169,7 @@ def team_report(
         overall = {
             "mean": overall_mean,
             "score": overall_score,
-            "band": band_document(band_for(overall_score, assessment.bands)),
+            **banded(overall_score, assessment.bands),
             "shown_mean": decimal_text(overall_mean),
             "shown_score": position_text(overall_score),
         }
@@ -424,6 +423,7 @@ def _dimension_figures(
         "sd": None,
         "score": None,
         "band": None,
+        "boundary": None,
         "rwg": None,
         "rwg_items": None,
         "agreement": None,
@@ -454,7 +454,7 @@ def _dimension_figures(
             mean=mean,
             sd=sd,
             score=position,
-            band=band_document(band_for(position, assessment.bands)),
+            **banded(position, assessment.bands),
             rwg=rwg_j(keyed, scale.option_count),
             rwg_items=per_item,
             agreement=None if per_item is None else agreement_label(per_item),

@@ -7,7 +7,7 @@ import json
 from assessments import AnswerError, definition_document, result_document, score
 from assessments.browser import score_json
 from assessments.documents import assessment_from_document
-from assessments.scoring import band_for, required_answers, reverse, scale_position
+from assessments.scoring import band_above, band_for, required_answers, reverse, scale_position
 from tests.engine.builders import all_answers, assessment, raises
 
 
@@ -70,11 +70,14 @@ def test_scale_position_is_linear_between_the_scale_ends():
     assert [scale_position(mean, scale) for mean in (1, 2, 3, 4.5, 5)] == [0, 25, 50, 87.5, 100]
 
 
-def test_band_lower_edge_belongs_to_the_band():
+def test_a_position_on_an_inner_edge_belongs_to_the_lower_band_and_names_the_one_above():
     bands = assessment().bands
-    assert band_for(37.5, bands).id == "midden"
-    assert band_for(37.499, bands).id == "laag"
-    assert band_for(0.0, bands).id == "laag"
+    assert band_for(37.5, bands).id == "laag" and band_above(37.5, bands).id == "midden"
+    assert band_for(37.5 + 5e-10, bands).id == "laag"  # within 1e-9: on the edge
+    assert band_for(37.5 + 2e-9, bands).id == "midden" and band_above(37.5 + 2e-9, bands) is None
+    assert band_for(37.499, bands).id == "laag" and band_above(37.499, bands) is None
+    assert band_for(0.0, bands).id == "laag" and band_above(0.0, bands) is None
+    assert band_above(100.0, bands) is None
 
 
 def test_top_band_includes_100():

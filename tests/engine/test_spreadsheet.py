@@ -37,7 +37,7 @@ def test_csv_has_a_date_column_and_one_decimal_per_figure():
         "Dimensie met vier items",
         "3,5",
         "62,5",
-        "Boven het midden",
+        "In het midden (op de grens van 'In het midden' en 'Boven het midden')",
     ]
     assert vijf[5:7] == ["3,8", "70,0"]
     assert total[3:7] == ["totaal", "Totaal", "3,7", "66,3"]

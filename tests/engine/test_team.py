@@ -169,14 +169,19 @@ def test_overall_is_withheld_when_a_dimension_has_too_few_respondents():
 
 def test_overall_is_the_mean_of_the_dimension_means_and_of_their_scores():
     # r5 now answers all of 'vijf' with 3: vijf mean 3 (score 50), vier stays 4 (score 75).
-    # Overall mean (4 + 3) / 2 = 3.5, score (75 + 50) / 2 = 62.5: band 'boven' (50-75).
+    # Overall mean (4 + 3) / 2 = 3.5, score (75 + 50) / 2 = 62.5: on the edge of 'midden'
+    # (37.5-62.5) and 'boven': the lower band, and the boundary said.
     complete = [*WORKED[:4], answers((4, 4, 4, None))]
     report = team_report(team_files(complete), CATALOG)
     vijf = figures(report, "vijf")
     assert (vijf["n"], vijf["mean"], vijf["sd"], vijf["score"]) == (5, 3.0, 0.0, 50.0)
     assert vijf["rwg"] == 1.0  # nobody differs from anybody: s2 = 0
     assert report["overall"]["mean"] == 3.5 and report["overall"]["score"] == 62.5
-    assert report["overall"]["band"]["id"] == "boven"
+    assert report["overall"]["band"]["id"] == "midden"
+    assert report["overall"]["boundary"]["upper"]["id"] == "boven"
+    assert report["overall"]["boundary"]["text"] == (
+        "op de grens van 'In het midden' en 'Boven het midden'"
+    )
 
 
 def test_item_figures_are_the_raw_answers_not_the_reverse_keyed_ones():
