@@ -5,17 +5,20 @@ SHELL := /bin/sh
 VENV := .venv
 PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 # Material prints an end-of-life notice (May 2027) on every build; it is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve preview test lint bench clean lock-python check-node
+.PHONY: help install install-test build serve preview test test-fast lint bench clean lock-python check-node
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-install: $(VENV_STAMP) $(NODE_STAMP) ## Install the pinned Python and npm packages
+install: $(VENV_STAMP) $(NODE_STAMP) ## Install the pinned packages the site needs to build and serve
+
+install-test: install $(TEST_STAMP) ## Also install the test tools and oracles (requirements-test.txt)
 
 # The virtual environment runs on Python 3.13: the build compiles the engine to .pyc for Pyodide,
 # which embeds Python 3.13 and loads only bytecode of that minor version.
@@ -25,6 +28,12 @@ $(VENV_STAMP): requirements.txt pyproject.toml
 	  "$$python" -m venv $(VENV) || { echo "error: could not create a virtual environment with $$python (Debian: install python3-venv)." >&2; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
+	@touch $@
+
+# The test tools and oracles (pytest, Playwright, ruff, mypy, scipy, pingouin, ...): only the
+# targets that test, lint or measure install them, never `make serve` or `make build`.
+$(TEST_STAMP): $(VENV_STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
 check-node:
@@ -48,26 +57,33 @@ test: build lint ## Run the whole test suite (installs Chromium and hunspell whe
 	@tools/ensure-test-tools.sh
 	$(PY) -m assessments validate
 	$(PY) -m tools.content
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=15
 
-lint: install ## Lint and type-check the code
+test-fast: install-test ## Engine, CLI, definitions and doctests in seconds: no build, no browser
+	$(VENV)/bin/pytest -q -m "not browser" -p no:cacheprovider \
+	  tests/engine tests/test_cli.py tests/test_cli_team.py tests/test_hostile_definitions.py assessments
+
+lint: install-test ## Lint and type-check the code
 	$(VENV)/bin/ruff check assessments hooks tests tools
 	$(VENV)/bin/ruff format --check assessments hooks tests tools
 	$(VENV)/bin/mypy
 
-bench: build ## Measure load, scoring and build times (figures, not a test)
+bench: build install-test ## Measure load, scoring and build times (figures, not a test)
 	@tools/ensure-test-tools.sh
 	$(PY) -m tools.bench
 
-# pip-compile keeps the pins already in requirements.txt (add --upgrade to move them) and records
+# pip-compile keeps the pins already in the .txt files (add --upgrade to move them) and records
 # the sha256 of every file, so pip installs in hash-checking mode: a changed file is refused.
-lock-python: ## Re-pin requirements.txt from requirements.in, with hashes
+# requirements-test.in is constrained by requirements.txt: shared packages get the same pins.
+lock-python: ## Re-pin requirements.txt and requirements-test.txt from their .in files, with hashes
 	@python=$$(tools/find-python.sh) || exit 1; rm -rf .lock-venv && "$$python" -m venv .lock-venv && \
 	  .lock-venv/bin/pip install --quiet pip-tools && \
-	  .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	    --no-emit-index-url --no-emit-find-links --no-header -o requirements.txt requirements.in && \
-	  { echo "# Pinned with hashes from requirements.in on Python 3.13 (make lock-python). Do not edit by hand."; \
-	    cat requirements.txt; } > requirements.txt.new && mv requirements.txt.new requirements.txt; \
+	  for name in requirements requirements-test; do \
+	    .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	      --no-emit-index-url --no-emit-find-links --no-header -o $$name.txt $$name.in && \
+	    { echo "# Pinned with hashes from $$name.in on Python 3.13 (make lock-python). Do not edit by hand."; \
+	      grep -v '^# Pinned with hashes' $$name.txt; } > $$name.txt.new && mv $$name.txt.new $$name.txt || exit 1; \
+	  done; \
 	  rm -rf .lock-venv
 
 clean: ## Remove build output and installed packages

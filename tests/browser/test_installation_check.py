@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import check_verdicts
 from tools.serve import STRICT_CSP, serving
+
+pytestmark = pytest.mark.browser
 
 PAGE = "over/controle/"
 

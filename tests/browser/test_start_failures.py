@@ -18,6 +18,8 @@ from playwright.sync_api import Browser, Page
 
 from tools.serve import STRICT_CSP, serving
 
+pytestmark = pytest.mark.browser
+
 PAGE = "zelftests/persoonlijk/"
 #: The issue's promise: a start that cannot succeed ends in a message within this time.
 FAILURE_WITHIN_MS = 15_000

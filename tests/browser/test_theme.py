@@ -6,7 +6,11 @@ whose text changes, or a style the theme writes into the HTML, would be refused 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser.conftest import Visit
+
+pytestmark = pytest.mark.browser
 
 #: Records what the browser refused, before any script of the page runs.
 WATCH_VIOLATIONS = """
