@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 from tests.browser.conftest import Visit
 
+pytestmark = pytest.mark.browser
+
 #: Each template, the most sheets it may take, and the heading its form starts on (if any).
 TEMPLATES = {
     "incidentbericht": (3, "Het sjabloon"),
@@ -21,6 +23,11 @@ TEMPLATES = {
     "leren-van-incidenten": (4, "Het formulier"),
     "checklist-vertrouwen": (2, None),
     "teamafspraken": (3, None),
+    "checklist-vertrouwen-collega": (2, None),
+    "moreel-beraad": (5, "Het verslag"),
+    "dertien-gedragingen": (3, None),
+    "kaart-psychologische-veiligheid": (2, None),
+    "klacht-goed-behandelen": (5, "Het formulier"),
 }
 SCRIPTS = (
     "sorry-zeggen-en-herstellen",

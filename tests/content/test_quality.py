@@ -29,6 +29,10 @@ EXAMPLE = re.compile(
     r"(?P<body>.*?)</div>",
     re.S,
 )
+#: The paragraph inside a case that names its cost, setback or partial result.
+COST = re.compile(r"<p>\s*<strong>Wat het kostte:</strong>\s*\S")
+#: The smallest share of cases that must show a cost: not every story on the site ends well.
+COST_SHARE = 0.25
 #: "(Mayer, Davis & Schoorman, 1995)" or "O'Neill (2002)": an author's name and a year.
 CITATION = re.compile(
     r"\([^()]*[A-Z][\w'’-]+[^()]*\b(19|20)\d\d[a-z]?\)|[A-Z][\w'’-]+\s\((19|20)\d\d[a-z]?\)"
@@ -200,6 +204,22 @@ def test_every_case_is_marked_as_an_illustration_without_invented_results(site: 
             titles[title] = page
     assert len(titles) >= 25
     assert problems == []
+
+
+def test_a_quarter_of_the_cases_show_a_cost_or_a_setback(site: Path) -> None:
+    cases, costly = [], []
+    for html in sorted(site.rglob("index.html")):
+        page = html.parent.relative_to(site).as_posix()
+        for block in EXAMPLE.finditer(html.read_text(encoding="utf-8")):
+            title = re.sub(r"<[^>]+>", "", block["title"]).strip()
+            cases.append(f"{page}: {title}")
+            if COST.search(block["body"]):
+                costly.append(f"{page}: {title}")
+    assert len(cases) >= 25
+    assert len(costly) >= COST_SHARE * len(cases), (
+        f"{len(costly)} of {len(cases)} cases start a paragraph with '**Wat het kostte:**'"
+        f" (at least {COST_SHARE:.0%} must): {costly}"
+    )
 
 
 def test_every_tool_cites_its_sources(pages: list[content.PageText], site: Path) -> None:
