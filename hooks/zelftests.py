@@ -212,8 +212,9 @@ def render_form(assessment: Assessment, runtime: str, site_root: str = "./") -> 
 <noscript>{escape(_texts["zonderJavaScript"])}</noscript>
 <span class="zelftest-status-tekst"></span>
 </div>
-<!-- method="dialog": without the script, submitting sends the answers nowhere. autocomplete="off":
-     the browser restores no answers of its own after a reload; the script's draft does. -->
+<!-- method="dialog": without the script, submitting sends the answers nowhere. autocomplete="off"
+     (on the form: HTML allows it on no radio): the browser restores no answers of its own after a
+     reload or Back; the script's draft does, and main.mjs empties a page Back shows from memory. -->
 <form class="zelftest-formulier" method="dialog" autocomplete="off" aria-label="{escape(assessment.title)}" data-weet-niet="{DONT_KNOW_VALUE}">
 {fieldsets}
 </form>

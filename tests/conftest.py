@@ -21,7 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The built site; VW_SITE points elsewhere (a build with `mkdocs build -d DIR`), so that
 #: several checkouts or people can test at once.
 SITE = Path(os.environ.get("VW_SITE") or ROOT / "site")
-SOURCES = ("assessments", "hooks", "docs", "includes", "deploy", "mkdocs.yml", "pyproject.toml")
+SOURCES = (
+    "assessments",
+    "hooks",
+    "overrides",
+    "docs",
+    "includes",
+    "deploy",
+    "mkdocs.yml",
+    "pyproject.toml",
+)
 
 
 @pytest.fixture(scope="session")

@@ -151,3 +151,186 @@ def test_result_table_scrolls_on_a_phone_instead_of_being_cut_off(plain_visit: V
     assert last_column and visible
     assert last_column["x"] + last_column["width"] <= visible["x"] + visible["width"] + 1
     assert violations(plain_visit) == []
+
+
+# ---- Code blocks in both palettes ----
+
+#: The pages with highlighted code (Pygments), and Material's palette for each colour scheme.
+CODE_PAGES = ["over/zelftest-maken/", "over/installeren/"]
+PALETTES = {"light": "default", "dark": "slate"}
+#: Material's highlight colours (--md-code-hl-NAME-color): site.css gives each 4.5:1 or more.
+HIGHLIGHT_COLOURS = [
+    "comment",
+    "constant",
+    "function",
+    "generic",
+    "keyword",
+    "name",
+    "number",
+    "operator",
+    "punctuation",
+    "special",
+    "string",
+    "variable",
+]
+
+
+def open_in_palette(visit: Visit, path: str, scheme: str) -> None:
+    visit.page.emulate_media(color_scheme=scheme)  # Material follows the system's scheme
+    visit.open(path)
+    assert visit.page.get_attribute("body", "data-md-color-scheme") == PALETTES[scheme]
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+@pytest.mark.parametrize("path", CODE_PAGES)
+def test_code_blocks_have_no_wcag_violations_in_either_palette(
+    plain_visit: Visit, path: str, scheme: str
+) -> None:
+    open_in_palette(plain_visit, path, scheme)
+    assert plain_visit.page.locator(".highlight code").count() > 0
+    assert violations(plain_visit) == []
+
+
+def contrast(foreground: list[float], background: list[float]) -> float:
+    """WCAG's contrast ratio of an RGBA foreground over an opaque RGB background (0-255)."""
+    *colour, alpha = foreground
+
+    def luminance(rgb: list[float]) -> float:
+        channels = [c / 255 for c in rgb]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    shown = [alpha * c + (1 - alpha) * b for c, b in zip(colour, background, strict=True)]
+    light, dark = sorted((luminance(shown), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_every_highlight_colour_has_enough_contrast_also_on_a_marked_line(
+    plain_visit: Visit, scheme: str
+) -> None:
+    # Every colour, not only those today's code happens to use; on the code background and on a
+    # highlighted line (hl_lines), whose tint lies over it.
+    open_in_palette(plain_visit, CODE_PAGES[0], scheme)
+    found = plain_visit.page.evaluate(
+        """(names) => {
+          const code = document.querySelector(".highlight code");
+          const rgba = (css) => {
+            const probe = document.createElement("canvas").getContext("2d");
+            probe.fillStyle = css;
+            probe.fillRect(0, 0, 1, 1);
+            const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+            return [r, g, b, a / 255];
+          };
+          const colourOf = (css) => {
+            const span = document.createElement("span");
+            span.style.color = css;
+            code.append(span);
+            const colour = getComputedStyle(span).color;
+            span.remove();
+            return colour;
+          };
+          const background = rgba(getComputedStyle(code).backgroundColor);
+          const tint = rgba(colourOf("var(--md-code-hl-color--light)"));
+          const marked = background.slice(0, 3).map((c, i) => tint[3] * tint[i] + (1 - tint[3]) * c);
+          const colours = Object.fromEntries(
+            names.map((name) => [name, rgba(colourOf(`var(--md-code-hl-${name}-color)`))]));
+          colours.text = rgba(getComputedStyle(code).color);
+          return {background: background.slice(0, 3), marked, colours};
+        }""",
+        HIGHLIGHT_COLOURS,
+    )
+    low = {
+        name: (
+            round(contrast(colour, found["background"]), 2),
+            round(contrast(colour, found["marked"]), 2),
+        )
+        for name, colour in found["colours"].items()
+        if min(contrast(colour, found["background"]), contrast(colour, found["marked"])) < 4.5
+    }
+    assert len(found["colours"]) == len(HIGHLIGHT_COLOURS) + 1
+    assert low == {}
+
+
+# ---- Material's search dialog, and the size of the menu's targets ----
+
+
+def test_the_search_dialog_has_a_name(plain_visit: Visit) -> None:
+    page = plain_visit.open("")
+    page.locator(".md-search__input").click()
+    dialog = page.get_by_role("dialog", name="Zoeken op deze site")
+    assert dialog.count() == 1 and dialog.is_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})"
+        ".then(r => ({passes: r.passes.length, violations: r.violations.length}))"
+    )
+    assert result == {"passes": 1, "violations": 0}
+
+
+#: Pages whose menus are checked: the home page, an assessment and the team report (where
+#: Lighthouse found the menu's links too small).
+NAV_PAGES = ["", ASSESSMENT_PAGES[0], "zelftests/teamrapport/"]
+#: WCAG 2.2, 2.5.8 (AA): a target of at least 24 by 24 CSS pixels, or one spaced so that a circle
+#: of 24 pixels around its centre touches no other target (and no other small one's circle).
+TARGET_PX = 24
+#: The targets in every nav element: links, buttons and the labels that open a section of the
+#: menu. Not the menu's and the contents' titles (labels too): headings on a wide screen, where
+#: clicking them does nothing, and bars of 48 pixels in the phone menu.
+TARGETS = """() => [...document.querySelectorAll("nav a[href], nav button, nav label[for]")]
+  .filter((target) => !target.matches(".md-nav__title"))
+  .filter((target) => target.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+  .filter((target) => getComputedStyle(target).pointerEvents !== "none")
+  .map((target) => {
+    const box = target.getBoundingClientRect();
+    return {what: target.outerHTML.slice(0, 90), x: box.x, y: box.y, width: box.width, height: box.height};
+  })
+  .filter((box) => box.width > 0 && box.height > 0)"""
+
+
+def too_small(targets: list[dict]) -> list[str]:
+    """The targets smaller than 24 by 24 pixels that the spacing exception does not cover."""
+    small = [t for t in targets if t["width"] < TARGET_PX - 0.01 or t["height"] < TARGET_PX - 0.01]
+
+    def centre(t: dict) -> tuple[float, float]:
+        return t["x"] + t["width"] / 2, t["y"] + t["height"] / 2
+
+    def circle_touches_box(t: dict, other: dict) -> bool:
+        cx, cy = centre(t)
+        nearest_x = min(max(cx, other["x"]), other["x"] + other["width"])
+        nearest_y = min(max(cy, other["y"]), other["y"] + other["height"])
+        return (cx - nearest_x) ** 2 + (cy - nearest_y) ** 2 < (TARGET_PX / 2) ** 2
+
+    def crowded(t: dict) -> bool:
+        if any(circle_touches_box(t, other) for other in targets if other is not t):
+            return True
+        (x, y) = centre(t)
+        return any(
+            (x - centre(o)[0]) ** 2 + (y - centre(o)[1]) ** 2 < TARGET_PX**2
+            for o in small
+            if o is not t
+        )
+
+    return [f"{t['what']} ({t['width']:.1f}x{t['height']:.1f})" for t in small if crowded(t)]
+
+
+@pytest.mark.parametrize("width", [1280, 1000, 412])  # both sidebars; contents only; a phone
+@pytest.mark.parametrize("path", NAV_PAGES)
+def test_menu_and_contents_links_are_targets_of_at_least_24_pixels(
+    plain_visit: Visit, path: str, width: int
+) -> None:
+    page = plain_visit.page
+    page.set_viewport_size({"width": width, "height": 900})
+    plain_visit.open(path)
+    if width < 1220:  # the menu is a drawer (Material: below 76.25em): open it
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.locator(".md-sidebar--primary a.md-nav__link:visible").first.wait_for()
+    targets = page.evaluate(TARGETS)
+    assert len(targets) >= 10
+    assert too_small(targets) == []
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'rule', values: ['target-size']}})"
+        ".then(r => r.violations.flatMap(v => v.nodes.map(n => n.target.join(' '))))"
+    )
+    assert found == []

@@ -1,5 +1,6 @@
-"""The form in every state a reader meets: wide and narrow screens, a reload, a changed answer
-after a result, no JavaScript, a page opened from disk, and a module that does not start.
+"""The form in every state a reader meets: wide and narrow screens, a reload, Back (also from the
+browser's back/forward cache), a changed answer after a result, no JavaScript, a page opened from
+disk, and a module that does not start.
 
 Item ids, answer values and texts come from the page, the definition and teksten.mjs, never
 from this file: the definitions may change without these tests changing.
@@ -9,15 +10,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Playwright
 
-from tests.browser.conftest import Visit
+from tests.browser.conftest import Visit, _visit
 from tests.browser.test_accessibility import AXE, WCAG_21_AA, violations
 from tests.hooks.test_build import load_hook
+from tools.chromium import CHROMIUM_FLAGS, chromium_path
 from tools.serve import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -284,6 +287,128 @@ def test_a_team_round_keeps_no_draft_of_anyone(visit: Visit) -> None:
     answer(page, {items[0]: scale[1]})  # the next member
     assert draft_keys(page) == []
     assert page.evaluate("Object.keys(sessionStorage)") == []
+    visit.assert_stayed_local()
+
+
+# ---- Back, with and without the back/forward cache ----
+
+#: Records each pageshow's `persisted` on the page: true when Back showed it from the cache.
+RECORD_PAGESHOW = """
+window.__pageshows = [];
+addEventListener("pageshow", (event) => window.__pageshows.push(event.persisted));
+"""
+
+
+@pytest.fixture(scope="module")
+def browser_with_bfcache(playwright: Playwright) -> Iterator[Browser]:
+    """Chromium with its back/forward cache on, as readers have it (Playwright turns it off)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("Chromium not found: run 'make test', which installs Debian's chromium")
+    launched = playwright.chromium.launch(
+        executable_path=executable,
+        args=CHROMIUM_FLAGS,
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield launched
+    launched.close()
+
+
+@pytest.fixture()
+def cached_visit(browser_with_bfcache: Browser, server: SiteServer) -> Iterator[Visit]:
+    yield from _visit(browser_with_bfcache, server)
+
+
+def leave_and_come_back(visit: Visit) -> None:
+    """Go to the home page by its link, then press Back; wait until the page is shown again."""
+    page = visit.page
+    visit.wait_until_ready()  # leaving mid-download would count as failed requests
+    page.click("a.md-header__button.md-logo")
+    page.wait_for_load_state("networkidle")
+    # A page from the cache fires no "load" again: wait for the navigation, then its pageshow.
+    page.go_back(wait_until="commit")
+    page.wait_for_function("() => window.__pageshows && window.__pageshows.length > 0")
+
+
+def shown_from_cache(page: Page) -> None:
+    """Fail, with Chromium's reasons, unless Back showed the page from the back/forward cache."""
+    if page.evaluate("window.__pageshows") == [False, True]:
+        return
+    reasons = page.evaluate(
+        "JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)"
+    )
+    pytest.fail(f"Back did not use the back/forward cache: {reasons}")
+
+
+def test_back_to_a_result_from_the_cache_shows_neither_the_result_nor_the_answers(
+    cached_visit: Visit,
+) -> None:
+    # A shared device: someone saw their result and went on; the next person presses Back.
+    page = cached_visit.page
+    page.context.add_init_script(RECORD_PAGESHOW)
+    cached_visit.open(PAGE)
+    started(page)
+    items = item_ids(page)
+    scale, _ = scale_values(page)
+    answer(page, dict.fromkeys(items, scale[1]))
+    compute(cached_visit)
+    assert page.is_visible(".zelftest-tabel")
+
+    leave_and_come_back(cached_visit)
+    shown_from_cache(page)
+    assert checked(page) == {}
+    assert page.get_attribute(".zelftest", "data-result") is None
+    assert page.is_hidden(".zelftest-uitslag")
+    assert page.query_selector(".zelftest-uitslag-inhoud > *") is None
+    assert progress(page) == f"0 van {len(items)} beantwoord"
+    assert page.query_selector(".zelftest-concept") is None
+    assert draft_keys(page) == []
+    # The form works on as after a reload.
+    answer(page, dict.fromkeys(items, scale[2]))
+    compute(cached_visit)
+    assert page.is_visible(".zelftest-tabel")
+    cached_visit.assert_stayed_local()
+
+
+def test_back_to_unfinished_answers_from_the_cache_puts_back_the_draft_as_a_reload_does(
+    cached_visit: Visit,
+) -> None:
+    page = cached_visit.page
+    page.context.add_init_script(RECORD_PAGESHOW)
+    cached_visit.open(PAGE)
+    started(page)
+    items = item_ids(page)
+    scale, dont_know = scale_values(page)
+    chosen = {items[0]: scale[0], items[1]: dont_know, items[2]: scale[-1]}
+    answer(page, chosen)
+
+    leave_and_come_back(cached_visit)
+    shown_from_cache(page)
+    assert checked(page) == chosen
+    assert progress(page) == f"3 van {len(items)} beantwoord"
+    assert RESTORED_NOTE in page.inner_text(".zelftest-concept")
+    assert len(page.query_selector_all(".zelftest-concept")) == 1
+    assert len(draft_keys(page)) == 1
+    cached_visit.assert_stayed_local()
+
+
+def test_back_without_the_cache_brings_back_no_answers_of_the_browsers_own(
+    visit: Visit,
+) -> None:
+    # Without the cache, Back loads the page again; the browser would fill in the radios as they
+    # were (form state restoration) but for the form's autocomplete="off".
+    page = visit.page
+    page.context.add_init_script(RECORD_PAGESHOW)
+    visit.open(PAGE)
+    started(page)
+    scale, _ = scale_values(page)
+    answer(page, dict.fromkeys(item_ids(page), scale[1]))
+    compute(visit)
+    leave_and_come_back(visit)
+    assert page.evaluate("window.__pageshows") == [False]  # a new page, not the cached one
+    started(page)
+    assert checked(page) == {}
+    assert page.is_hidden(".zelftest-uitslag")
     visit.assert_stayed_local()
 
 

@@ -69,6 +69,20 @@ def test_the_static_form_says_only_the_noscript_sentence_of_teksten(site: Path, 
     assert "wordt geladen" not in html
 
 
+@pytest.mark.parametrize("assessment", load_all(), ids=lambda a: a.id)
+def test_the_browser_restores_no_answers_of_its_own_and_no_radio_carries_autocomplete(
+    site: Path, assessment
+) -> None:
+    # autocomplete="off" on the form keeps the browser from filling in the radios again after a
+    # reload or Back (the draft does that, when there is one); HTML allows it on no radio.
+    html = (site / assessment.page.removesuffix(".md") / "index.html").read_text("utf-8")
+    [form] = re.findall(r'<form class="zelftest-formulier"[^>]*>', html)
+    assert ' autocomplete="off"' in form
+    radios = re.findall(r'<input type="radio"[^>]*>', html)
+    assert len(radios) >= len(assessment.items) * 2
+    assert [radio for radio in radios if "autocomplete" in radio] == []
+
+
 def test_every_page_carries_the_start_checks_texts_and_a_working_install_link(site: Path) -> None:
     pages = [page for page in site.rglob("*.html") if page.name != "404.html"]
     assert len(pages) >= 30

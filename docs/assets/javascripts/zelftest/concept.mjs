@@ -21,9 +21,9 @@ export class Draft {
     form.addEventListener("reset", () => this.clear());
   }
 
-  // Put the kept answers back; returns how many were restored (0 when there was no draft).
-  restore() {
-    const values = this.read();
+  // Put the kept answers back (or these, read earlier); returns how many were restored (0 when
+  // there was no draft).
+  restore(values = this.read()) {
     const restored = values === null ? 0 : this.questionnaire.restore(values);
     if (this.allowed()) this.save(); // answers given before this script ran count too
     return restored;

@@ -76,6 +76,17 @@ function setup(root) {
     if (root.dataset.result === "shown") markStale(resultSection);
   });
   questionnaire.form.addEventListener("reset", () => removeResult(root, resultSection));
+  // Back or Forward may show this page from the browser's memory (the back/forward cache) just
+  // as it was left, result and answers included: on a shared device, the next person's Back would
+  // show them. Show it as a reload does instead: an empty form with only this tab's draft put
+  // back, which is gone once a result was shown. A team round in progress is left alone: its
+  // results live in this page only, and the facilitator ends or stops it.
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted || (round && round.state !== "idle")) return;
+    const kept = draft.read(); // before the reset, which clears the draft
+    questionnaire.reset(); // its reset event also removes the result
+    if (kept !== null && draft.restore(kept) > 0) showRestored(questionnaire.form);
+  });
 
   questionnaire.form.addEventListener("submit", async (event) => {
     event.preventDefault();
