@@ -44,7 +44,24 @@ def answer_patterns(definition: dict) -> dict[str, dict[str, int | None]]:
         for i in items
     }
     extremes = {i["id"]: (low if i["reverse"] else high) for i in items}
-    return {"mixed": mixed, "too-few": too_few, "extremes": extremes}
+    # Every dimension's mean exactly halfway between two answers (keyed 3, 4, 3, 4, ...: an even
+    # number of its items, the rest "weet ik niet"): on a band edge, so the lower band and the
+    # words "op de grens van".
+    on_edge: dict[str, int | None] = {}
+    for dimension in definition["dimensions"]:
+        own = [i for i in items if i["dimension"] == dimension["id"]]
+        for index, item in enumerate(own):
+            keyed = 3 + index % 2 if index < len(own) - len(own) % 2 else None
+            on_edge[item["id"]] = (
+                None if keyed is None else (low + high - keyed if item["reverse"] else keyed)
+            )
+    return {"mixed": mixed, "too-few": too_few, "extremes": extremes, "on-edge": on_edge}
+
+
+def band_text(scored: dict) -> str:
+    """A band as the result table shows it: its label, and the boundary when on an edge."""
+    boundary = scored.get("boundary")
+    return f"{scored['band']['label']}, {boundary['text']}" if boundary else scored["band"]["label"]
 
 
 def fill_in(visit: Visit, answers: dict[str, int | None]) -> None:
@@ -63,7 +80,7 @@ def shown_rows(visit: Visit) -> dict[str, list[str]]:
     return rows
 
 
-@pytest.mark.parametrize("pattern", ["mixed", "too-few", "extremes"])
+@pytest.mark.parametrize("pattern", ["mixed", "too-few", "extremes", "on-edge"])
 @pytest.mark.parametrize("assessment_id", sorted(PAGES))
 def test_result_shown_equals_the_cli_score(
     visit: Visit, assessment_id: str, pattern: str, tmp_path: Path
@@ -89,7 +106,7 @@ def test_result_shown_equals_the_cli_score(
             assert cells == [
                 dimension["shown_mean"],
                 dimension["shown_score"],
-                dimension["band"]["label"],
+                band_text(dimension),
                 answered,
             ]
     overall = expected["overall"]
@@ -101,11 +118,15 @@ def test_result_shown_equals_the_cli_score(
         assert rows["totaal"][:3] == [
             overall["shown_mean"],
             overall["shown_score"],
-            overall["band"]["label"],
+            band_text(overall),
         ]
         assert f"Je totaalscore is {overall['shown_score']}" in summary
     result_text = visit.page.inner_text(".zelftest-uitslag")
     assert "Er is geen normgroep" in result_text
+    if pattern == "on-edge":
+        # The engine puts each such mean on a band edge (1-5 scale: 62.5): said on the page.
+        assert all(d["boundary"] for d in expected["dimensions"]), expected["dimensions"]
+        assert "op de grens van" in result_text
     # The example of what 75 means names the answer at 75 on this test's own scale.
     at_75 = (
         definition["scale"]["min"]

@@ -30,7 +30,7 @@ export function renderResult(container, result, definition, guidance, runtime) {
     profile(result),
     paragraph(
       result.overall
-        ? TEKSTEN.totaal(result.overall.shown_score, result.overall.band.label)
+        ? TEKSTEN.totaal(result.overall.shown_score, bandLabel(result.overall))
         : TEKSTEN.totaalOntbreekt,
       "zelftest-totaal",
     ),
@@ -90,7 +90,7 @@ function bands(result, guidance) {
     const text = element(
       "dd",
       dimension.band
-        ? `${dimension.band.label}. ${dimension.band.text}`
+        ? `${bandLabel(dimension)}. ${dimension.band.text}`
         : TEKSTEN.teWeinigUitleg(dimension.answered, dimension.min_answered),
     );
     const pages = guidance[dimension.id] || [];
@@ -194,6 +194,12 @@ function table(result) {
   return tableElement;
 }
 
+// A band's label; a mean exactly on an edge belongs to the lower band, and the engine's own words
+// say that it lies on the boundary with the band above ("op de grens van ... en ...").
+function bandLabel(scored) {
+  return scored.boundary ? `${scored.band.label}, ${scored.boundary.text}` : scored.band.label;
+}
+
 function row(title, scored, answered, key) {
   const tr = element("tr");
   tr.dataset.dimensie = key;
@@ -204,7 +210,7 @@ function row(title, scored, answered, key) {
     tr.append(
       element("td", scored.shown_mean, "zelftest-gemiddelde"),
       element("td", scored.shown_score, "zelftest-score"),
-      element("td", scored.band.label, "zelftest-band"),
+      element("td", bandLabel(scored), "zelftest-band"),
     );
   } else {
     const missing = element("td", TEKSTEN.teWeinig, "zelftest-ontbreekt");
