@@ -19,10 +19,10 @@ from .documents import answers_from_json, definition_document, result_document
 from .files import load_all, release, unreleased
 from .model import Assessment
 from .overlap import OverlapError, read_earlier_report
-from .overview import MAX_REPORTS, department_overview
+from .overview import department_overview
 from .scoring import AnswerError, score
 from .spreadsheet import mirror_csv, overview_csv, result_csv, team_csv
-from .team import MAX_FILES, TeamError, catalog_of, mirror_report, team_report
+from .team import MAX_FILES, MAX_REPORTS, TeamError, catalog_of, mirror_report, team_report
 from .untrusted import MAX_FILE_BYTES, base_name, shown
 
 

@@ -35,7 +35,10 @@ from .resultfiles import KEY_DIGITS, LeftOut
 from .scoring import scale_position
 from .team import (
     MAX_FILES,
+    MAX_REPORTS,
+    MIN_ICC_TEAMS,
     MIN_RESPONDENTS,
+    MIN_TEAMS,
     TEAM_FORMAT,
     TEAM_FORMAT_VERSION,
     TeamError,
@@ -47,12 +50,6 @@ from .versions import fingerprint
 
 OVERVIEW_FORMAT = "vertrouwenswijzer-afdelingsoverzicht"
 OVERVIEW_FORMAT_VERSION = 1
-#: An overview compares teams: at least two reports.
-MIN_TEAMS = 2
-#: ICC(1) from this many teams on: with two, it says next to nothing.
-MIN_ICC_TEAMS = 3
-#: At most this many team reports in one overview: a department, not a whole country.
-MAX_REPORTS = 100
 
 _KEY = re.compile(rf"[0-9a-f]{{{KEY_DIGITS}}}")
 _TOLERANCE = 1e-9

@@ -99,6 +99,12 @@ MAX_FILES = 200
 MAX_TOTAL_BYTES = 4_000_000
 #: In the mirror, an item gap counts from this many scale points (team mean - own answer).
 ITEM_GAP = 1.0
+#: The department overview (assessments.overview) compares teams: at least two reports.
+MIN_TEAMS = 2
+#: ICC(1) from this many teams on: with two, it says next to nothing.
+MIN_ICC_TEAMS = 3
+#: At most this many team reports in one overview: a department, not a whole country.
+MAX_REPORTS = 100
 
 
 class TeamError(ValueError):
@@ -331,6 +337,9 @@ def catalog_document(assessments: Iterable[Assessment]) -> dict[str, Any]:
             "min_respondents": MIN_RESPONDENTS,
             "min_distribution": MIN_DISTRIBUTION,
             "min_alpha_respondents": MIN_ALPHA_RESPONDENTS,
+            "min_teams": MIN_TEAMS,
+            "min_icc_teams": MIN_ICC_TEAMS,
+            "max_reports": MAX_REPORTS,
         },
         "assessments": [definition_document(assessment) for assessment in assessments],
     }

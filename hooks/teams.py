@@ -1,9 +1,11 @@
-"""The team pages: the team report (Teamrapport) and the leader mirror (Spiegel).
+"""The team pages: the team report (Teamrapport), the leader mirror (Spiegel) and the department
+overview (Afdelingsoverzicht).
 
-A page shows one with the marker <!-- teamrapport --> or <!-- spiegel --> on a line of its own.
-The marker becomes a file picker and a drop zone; the script (teamrapport.mjs) hands the files
-to the engine in the reader's browser. The page embeds the engine's catalog document: every
-definition a file may belong to, and the limits on files.
+A page shows one with the marker <!-- teamrapport -->, <!-- spiegel --> or
+<!-- afdelingsoverzicht --> on a line of its own. The marker becomes file pickers with drop
+zones; the script (teamrapport.mjs) hands the files to the engine in the reader's browser. The
+page embeds the engine's catalog document: every definition a file may belong to, and the
+limits on files.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,9 +26,9 @@ from assessments.files import definition_files, load_all
 from assessments.team import catalog_document
 
 #: Any marker that starts like a team page's; the name must be one of PAGES.
-MARKER = re.compile(r"<!--\s*(?P<name>(?:teamrapport|spiegel)[^\s>]*)\s*-->")
+MARKER = re.compile(r"<!--\s*(?P<name>(?:teamrapport|spiegel|afdelingsoverzicht)[^\s>]*)\s*-->")
 #: The marker names and the kind of page each becomes (data-team in the browser).
-PAGES = {"teamrapport": "rapport", "spiegel": "spiegel"}
+PAGES = {"teamrapport": "rapport", "spiegel": "spiegel", "afdelingsoverzicht": "overzicht"}
 
 # One build's state: set in on_config, read while pages render.
 _catalog: dict[str, str] = {}
@@ -50,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace a team page's marker with its file picker, drop zone and catalog."""
+    """Replace a team page's marker with its file pickers, drop zones and catalog."""
 
     def render(match: re.Match[str]) -> str:
         name = match.group("name")
@@ -66,10 +69,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"{_rendered[name]}; toon elke teampagina één keer, op één pagina."
             )
         _rendered[name] = page.file.src_uri
-        runtime = get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/"
+        root = _Root(
+            runtime=get_relative_url(config.extra["zelftest_runtime"], page.url).rstrip("/") + "/",
+            # The site's root, for the storage key of what the report page remembers (dom.mjs
+            # siteKey): one host may serve other sites, or another copy of this one.
+            site_root=get_relative_url(".", page.url) + "/",
+            catalog_json=_catalog["json"],
+        )
         if name == "spiegel":
-            return render_mirror_page(runtime, _catalog["json"], _mirror_titles)
-        return render_report_page(runtime, _catalog["json"])
+            return render_mirror_page(root, _mirror_titles)
+        if name == "afdelingsoverzicht":
+            return render_overview_page(root)
+        return render_report_page(root)
 
     return MARKER.sub(render, html)
 
@@ -77,19 +88,55 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # ---- Helper functions ----
 
 
-def render_report_page(runtime: str, catalog_json: str) -> str:
-    """The Teamrapport page: one picker for many result files, a status line, an empty result."""
+class _Root(NamedTuple):
+    """What every team page's root element carries: where the runtime and the site's root are
+    (relative to the page) and the catalog."""
+
+    runtime: str
+    site_root: str
+    catalog_json: str
+
+
+def render_report_page(root: _Root) -> str:
+    """The Teamrapport page: a picker for many result files and one for earlier reports (to warn
+    about reports of nearly the same people), a status line, an empty result."""
+    pickers = "\n".join(
+        [
+            _picker(
+                "teampagina-rapport-bestanden",
+                "team",
+                "Uitslagbestanden van het team (JSON)",
+                "Kies alle bestanden tegelijk, of sleep ze in dit vak. Ze blijven in je browser.",
+                multiple=True,
+            ),
+            _picker(
+                "teampagina-rapport-eerder",
+                "eerder",
+                "Eerdere rapporten (optioneel)",
+                "Maakte je eerder een teamrapport van (bijna) dezelfde mensen, op een ander "
+                "apparaat? Voeg het JSON-bestand van dat rapport hier toe. Dan waarschuwt de "
+                "pagina als de twee rapporten samen iets over één persoon verraden.",
+                multiple=True,
+            ),
+        ]
+    )
+    return _root("teampagina-rapport", "rapport", root, pickers)
+
+
+def render_overview_page(root: _Root) -> str:
+    """The Afdelingsoverzicht page: one picker for the team reports of several teams."""
     picker = _picker(
-        "teampagina-rapport-bestanden",
-        "team",
-        "Uitslagbestanden van het team (JSON)",
-        "Kies alle bestanden tegelijk, of sleep ze in dit vak. Ze blijven in je browser.",
+        "teampagina-overzicht-rapporten",
+        "rapporten",
+        "Teamrapporten (JSON)",
+        "Kies de JSON-bestanden van de teamrapporten, allemaal tegelijk, of sleep ze in dit vak. "
+        "Ze blijven in je browser.",
         multiple=True,
     )
-    return _root("teampagina-rapport", "rapport", runtime, catalog_json, picker)
+    return _root("teampagina-overzicht", "overzicht", root, picker)
 
 
-def render_mirror_page(runtime: str, catalog_json: str, mirrors: list[tuple[str, str]]) -> str:
+def render_mirror_page(root: _Root, mirrors: list[tuple[str, str]]) -> str:
     """The Spiegel page: a picker for the manager's own file and one for the team's files."""
     own_titles = " of ".join(f"\u2018{own}\u2019" for own, _ in mirrors)
     team_titles = " of ".join(f"\u2018{team}\u2019" for _, team in mirrors)
@@ -112,14 +159,14 @@ def render_mirror_page(runtime: str, catalog_json: str, mirrors: list[tuple[str,
             ),
         ]
     )
-    return _root("teampagina-spiegel", "spiegel", runtime, catalog_json, pickers)
+    return _root("teampagina-spiegel", "spiegel", root, pickers)
 
 
-def _root(prefix: str, kind: str, runtime: str, catalog_json: str, pickers: str) -> str:
+def _root(prefix: str, kind: str, root: _Root, pickers: str) -> str:
     """The page's root element: catalog, pickers, status line and the (hidden) result."""
     return f"""
-<div class="teampagina" id="{prefix}" data-team="{kind}" data-state="idle" data-runtime="{escape(runtime)}">
-<script type="application/json" class="team-catalogus">{catalog_json}</script>
+<div class="teampagina" id="{prefix}" data-team="{kind}" data-state="idle" data-runtime="{escape(root.runtime)}" data-site-root="{escape(root.site_root)}">
+<script type="application/json" class="team-catalogus">{root.catalog_json}</script>
 <div class="teampagina-invoer">
 {pickers}
 </div>

@@ -13,6 +13,7 @@ measured in the same run, so that ratios stay meaningful on a busy machine:
 - submit to result shown (the engine's scoring plus rendering);
 - drop to team report shown for 5, 50 and 200 result files, once the runtime is ready (goal:
   200 files in under 1 s), beside the engine alone on the same files in CPython;
+- drop to department overview shown for 50 team reports (goal: under 1 s), the same way;
 - the site's build time beside a build of the same docs with the hooks switched off.
 """
 
@@ -39,6 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENT_PAGE = "zelftests/persoonlijk/"
 TEAM_PAGE = "zelftests/teamrapport/"
 TEAM_SIZES = (5, 50, 200)
+OVERVIEW_PAGE = "zelftests/afdelingsoverzicht/"
+OVERVIEW_SIZES = (50,)
+#: The file input of each page: the team's result files, the team reports.
+TEAM_INPUT = "#teampagina-rapport-bestanden"
+OVERVIEW_INPUT = "#teampagina-overzicht-rapporten"
 BARE_PAGE = "__bench__/bare.html"
 #: The throttled network: a good office connection to an intranet server.
 THROTTLED_MBIT = 50
@@ -106,9 +112,30 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="bench-team-") as folder:
                 files = _team_files(Path(folder), max(TEAM_SIZES))
                 figures["team_report_ms"] = _team_times(
-                    playwright, executable, server, files, args.runs
+                    playwright,
+                    executable,
+                    server,
+                    (TEAM_PAGE, TEAM_INPUT),
+                    files,
+                    TEAM_SIZES,
+                    args.runs,
                 )
-                figures["team_report_cpython_ms"] = _team_engine_times(files, args.runs)
+                figures["team_report_cpython_ms"] = _engine_times(
+                    "team_report", files, TEAM_SIZES, args.runs
+                )
+                reports = _team_reports(Path(folder), max(OVERVIEW_SIZES))
+                figures["overview_ms"] = _team_times(
+                    playwright,
+                    executable,
+                    server,
+                    (OVERVIEW_PAGE, OVERVIEW_INPUT),
+                    reports,
+                    OVERVIEW_SIZES,
+                    args.runs,
+                )
+                figures["overview_cpython_ms"] = _engine_times(
+                    "department_overview", reports, OVERVIEW_SIZES, args.runs
+                )
         figures["runtime"] = runtime
     figures["build_s"] = _build_times(args.runs)
     _report(figures)
@@ -217,9 +244,16 @@ def _submit_times(playwright: Playwright, executable: str, server: SiteServer, r
 
 
 def _team_times(
-    playwright: Playwright, executable: str, server: SiteServer, files: list[Path], runs: int
+    playwright: Playwright,
+    executable: str,
+    server: SiteServer,
+    where: tuple[str, str],
+    files: list[Path],
+    sizes: tuple[int, ...],
+    runs: int,
 ) -> dict[str, float]:
-    """Median milliseconds from choosing files to the team report shown, per number of files.
+    """Median milliseconds from choosing files to the report shown, per number of files, on a
+    team page (``where``: its path and its file input).
 
     The clock starts at the file input's change event and stops when the page's root reaches
     data-state="ready"; both are read inside the page, so Playwright's own overhead stays out.
@@ -227,20 +261,21 @@ def _team_times(
     """
     browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
     try:
+        path, file_input = where
         page = browser.new_page()
-        page.goto(server.url + TEAM_PAGE)
+        page.goto(server.url + path)
         page.wait_for_function(
             "performance.getEntriesByName('zelftest-klaar').length > 0", timeout=180_000
         )
         timings: dict[str, float] = {}
-        for size in TEAM_SIZES:
+        for size in sizes:
             durations = []
             for _ in range(runs):
                 # A browser fires no change event for the same files again: empty the choice.
-                page.set_input_files(_TEAM_INPUT, [])
+                page.set_input_files(file_input, [])
                 page.wait_for_selector(".teampagina[data-state=idle]")
-                page.evaluate(_TEAM_CLOCK)
-                page.set_input_files(_TEAM_INPUT, files[:size])
+                page.evaluate(_TEAM_CLOCK.replace("INPUT", file_input))
+                page.set_input_files(file_input, files[:size])
                 page.wait_for_function("window.__teamKlaar !== undefined", timeout=120_000)
                 durations.append(page.evaluate("window.__teamKlaar - window.__teamStart"))
             timings[str(size)] = float(statistics.median(durations))
@@ -249,7 +284,6 @@ def _team_times(
         browser.close()
 
 
-_TEAM_INPUT = ".teampagina input[type=file][multiple]"
 #: Start the clock on the file input's change event and stop it when the root becomes ready.
 _TEAM_CLOCK = """() => {
   const root = document.querySelector(".teampagina");
@@ -268,19 +302,23 @@ _TEAM_CLOCK = """() => {
 }"""
 
 
-def _team_engine_times(files: list[Path], runs: int) -> dict[str, float]:
+def _engine_times(
+    function: str, files: list[Path], sizes: tuple[int, ...], runs: int
+) -> dict[str, float]:
     """Median milliseconds of the engine alone (CPython) on the same files: the floor."""
     from assessments.files import load_all
+    from assessments.overview import department_overview
     from assessments.team import catalog_of, team_report
 
+    make = {"team_report": team_report, "department_overview": department_overview}[function]
     catalog = catalog_of(load_all())
     data = [(path.name, path.read_bytes()) for path in files]
     timings = {}
-    for size in TEAM_SIZES:
+    for size in sizes:
         durations = []
         for _ in range(runs):
             start = time.perf_counter()
-            team_report(data[:size], catalog)
+            make(data[:size], catalog)
             durations.append((time.perf_counter() - start) * 1000)
         timings[str(size)] = statistics.median(durations)
     return timings
@@ -327,6 +365,39 @@ def _team_files(folder: Path, count: int) -> list[Path]:
         }
         path = folder / f"deelnemer-{number:03d}.json"
         path.write_text(json.dumps(result_document(score(assessment, answers))), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _team_reports(folder: Path, count: int) -> list[Path]:
+    """Team reports of the team test, as facilitators download them: teams of 5 to 15 people."""
+    import random
+
+    from assessments.documents import result_document
+    from assessments.files import load_all
+    from assessments.scoring import score
+    from assessments.team import catalog_of, team_report
+
+    catalog = catalog_of(load_all())
+    assessment = catalog["team"]
+    rng = random.Random(20261207)
+    values = [option.value for option in assessment.scale.options]
+    paths = []
+    for number in range(1, count + 1):
+        centre = rng.uniform(2, 4)
+        files = []
+        for member in range(rng.randint(5, 15)):
+            answers = {
+                item.id: None
+                if rng.random() < 0.1
+                else min(values[-1], max(values[0], round(rng.gauss(centre, 1))))
+                for item in assessment.items
+            }
+            document = result_document(score(assessment, answers))
+            files.append((f"{member}.json", json.dumps(document).encode()))
+        path = folder / f"team-{number:02d}.json"
+        report = team_report(files, catalog)
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -381,11 +452,12 @@ def _report(figures: dict[str, Any]) -> None:
         ratio = f"{ours / baseline:.2f}" if baseline else "-"
         print(f"{name:<34}{ours:>14{number}}{baseline:>14{number}}{ratio:>8}")
     print(f"{'submit to result (ms)':<34}{figures['submit_to_result_ms']:>14.1f}")
-    print(f"\n{'team report (ms)':<34}{'browser':>14}{'engine alone':>14}{'ratio':>8}")
-    for size, browser_ms in figures["team_report_ms"].items():
-        engine_ms = figures["team_report_cpython_ms"][size]
-        label = f"  drop to report, {size} files"
-        print(f"{label:<34}{browser_ms:>14.1f}{engine_ms:>14.1f}{browser_ms / engine_ms:>8.2f}")
+    print(f"\n{'team pages (ms)':<34}{'browser':>14}{'engine alone':>14}{'ratio':>8}")
+    for key, what in (("team_report", "report, {} files"), ("overview", "overview, {} reports")):
+        for size, browser_ms in figures[f"{key}_ms"].items():
+            engine_ms = figures[f"{key}_cpython_ms"][size]
+            label = "  drop to " + what.format(size)
+            print(f"{label:<34}{browser_ms:>14.1f}{engine_ms:>14.1f}{browser_ms / engine_ms:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ but 127.0.0.1 unreachable, and checks that no request left the origin.
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from pathlib import Path
@@ -22,14 +21,6 @@ DONT_KNOW = "weet-ik-niet"
 PAGES = {a.id: a.page.removesuffix(".md") + "/" for a in load_all()}
 #: The result lists the question numbers of at most this many "weet ik niet" answers (results.mjs).
 DONT_KNOW_LISTED = 5
-
-
-def shown_score(score: float) -> str:
-    """A position as the team pages still show it (JavaScript's Math.round, teamweergave.mjs).
-
-    Used by test_team_round only: the individual result shows the engine's shown_score.
-    """
-    return str(math.floor(score + 0.5))
 
 
 def answer_patterns(definition: dict) -> dict[str, dict[str, int | None]]:

@@ -1,29 +1,30 @@
 """The team pages in Chromium: Teamrapport and Spiegel make from dropped files what the CLI makes.
 
 Result files are made with the CLI (`score`), handed to the page's file input, and the page's
-JSON download is compared with `python -m assessments team` (or `mirror`) for the same files.
+downloads are compared byte for byte with `python -m assessments team` (or `mirror`, with and
+without --csv) for the same files. Every figure on screen is one of the engine's shown_* texts.
 Files from other people are hostile: each bad one is left out with its reason, shown as text.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import io
 import json
-import math
 import random
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from mkdocs.exceptions import PluginError
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 from pypdf import PdfReader
 
+from assessments.resultfiles import MAX_RESULT_BYTES
 from assessments.team import MAX_FILES, MIN_RESPONDENTS
 from assessments.untrusted import MAX_FILE_BYTES
 from tests.browser.conftest import READY_TIMEOUT_MS, Visit, cli_export
@@ -34,12 +35,16 @@ pytestmark = pytest.mark.browser
 REPORT = "zelftests/teamrapport/"
 MIRROR = "zelftests/spiegel/"
 TEAM_INPUT = "#teampagina-rapport-bestanden"
+EARLIER_INPUT = "#teampagina-rapport-eerder"
 OWN_INPUT = "#teampagina-spiegel-eigen"
 MIRROR_TEAM_INPUT = "#teampagina-spiegel-team"
 #: Longer than the page's own limits together (reading, the engine's start, one call), so that a
 #: slow machine shows the page's error state rather than a test timeout.
 SETTLED_TIMEOUT_MS = 240_000
 MARKUP = "<img src=x onerror=window.__pwned=1>"
+#: The team modules render; they never format, round or sum a number, nor write CSV.
+TEAM_MODULES = ("teamrapport.mjs", "teamweergave.mjs", "teamexport.mjs")
+MODULES = Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts" / "zelftest"
 
 File = tuple[str, bytes]
 
@@ -51,6 +56,15 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "assessments", *args], capture_output=True, text=True, check=False
     )
+
+
+def cli_bytes(*args: str) -> bytes:
+    """The CLI's output as the bytes it wrote (the CSV's CRLF and byte order mark included)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "assessments", *args], capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    return done.stdout
 
 
 def keyed_answers(
@@ -77,9 +91,13 @@ def keyed_answers(
     return answers
 
 
-@functools.cache
+_definitions: dict[str, dict] = {}
+
+
 def definition_of(assessment_id: str) -> dict:
-    return cli_export(assessment_id)
+    if assessment_id not in _definitions:
+        _definitions[assessment_id] = cli_export(assessment_id)
+    return _definitions[assessment_id]
 
 
 def result_file(assessment_id: str, answers: dict[str, int | None], tmp_path: Path) -> bytes:
@@ -110,8 +128,7 @@ def team_files(count: int, tmp_path: Path, seed: int = 7, withheld: int = 0) -> 
 
 def on_disk(files: list[File], tmp_path: Path) -> list[str]:
     """The same files in a folder of their own, for the CLI."""
-    folder = tmp_path / "bestanden"
-    folder.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="bestanden-", dir=tmp_path))
     paths = []
     for index, (name, data) in enumerate(files):
         # A repeated name gets a folder of its own: the CLI shows only the base name.
@@ -122,10 +139,14 @@ def on_disk(files: list[File], tmp_path: Path) -> list[str]:
     return paths
 
 
-def cli_document(command: str, files: list[File], tmp_path: Path) -> dict:
-    done = cli(command, *on_disk(files, tmp_path))
+def cli_document(command: str, files: list[File], tmp_path: Path, *options: str) -> dict:
+    done = cli(command, *options, *on_disk(files, tmp_path))
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def cli_csv(command: str, files: list[File], tmp_path: Path, *options: str) -> bytes:
+    return cli_bytes(command, "--csv", *options, *on_disk(files, tmp_path))
 
 
 # ---- The page ----
@@ -136,9 +157,11 @@ def payloads(files: list[File]) -> list[dict[str, Any]]:
 
 
 def settled(page: Page) -> str:
-    """Wait until the page is ready or has failed; its data-state."""
+    """Wait until the page is ready, has failed or asks to confirm; its data-state."""
     page.wait_for_selector(
-        ".teampagina[data-state=ready], .teampagina[data-state=error]", timeout=SETTLED_TIMEOUT_MS
+        ".teampagina[data-state=ready], .teampagina[data-state=error], "
+        ".teampagina[data-state=confirm]",
+        timeout=SETTLED_TIMEOUT_MS,
     )
     return page.get_attribute(".teampagina", "data-state") or ""
 
@@ -151,6 +174,14 @@ def make_report(visit: Visit, files: list[File]) -> Page:
     return page
 
 
+def make_mirror(visit: Visit, own: File, team: list[File]) -> Page:
+    page = visit.open(MIRROR)
+    page.set_input_files(OWN_INPUT, payloads([own]))
+    page.set_input_files(MIRROR_TEAM_INPUT, payloads(team))
+    assert settled(page) == "ready", page.inner_text(".teampagina-status")
+    return page
+
+
 def download(page: Page, kind: str) -> tuple[str, bytes]:
     with page.expect_download() as waiting:
         page.click(f"[data-download={kind}]")
@@ -158,19 +189,109 @@ def download(page: Page, kind: str) -> tuple[str, bytes]:
     return saved.suggested_filename, Path(saved.path()).read_bytes()
 
 
-def shown_position(score: float) -> str:
-    """A position as the page shows it: JavaScript's Math.round (halves round up)."""
-    return str(math.floor(score + 0.5))
-
-
 def status(page: Page) -> str:
     return page.inner_text(".teampagina-status-tekst")
+
+
+def lines(cell: Locator) -> list[str]:
+    """A cell's text, one entry per line (a label below a figure is a line of its own)."""
+    return cell.inner_text().split("\n")
+
+
+def margin_lines(figures: dict) -> list[str]:
+    """The margin cell of a team mean: on the answer scale, then as positions."""
+    return [
+        f"{figures['shown_ci_low']} tot {figures['shown_ci_high']}",
+        f"positie {figures['shown_ci_low_score']} tot {figures['shown_ci_high_score']}",
+    ]
+
+
+def band_lines(figures: dict) -> list[str]:
+    """The band cell of a figure: its label, and on an edge the engine's words for it."""
+    boundary = figures.get("boundary")
+    return [figures["band"]["label"], *([boundary["text"]] if boundary else [])]
+
+
+def check_distribution(row: Locator, figures: dict) -> str:
+    """The answer cells of an item (a report's item, or the team's part of a mirrored one) say
+    what the engine says: counts (8 or more answers), groups (5 to 7) or nothing; their kind."""
+    if figures["counts"] is not None:
+        for value, count in figures["counts"].items():
+            assert row.locator(f"[data-antwoord='{value}']").inner_text() == str(count)
+        assert row.locator(".team-verdeling .team-segment").count() == len(figures["counts"]) + 1
+        assert row.locator(".zelftest-gemiddelde").inner_text() == figures["shown_mean"]
+        return "counts"
+    if figures["groups"] is not None:
+        assert row.locator("[data-antwoord]").count() == 0
+        for group in figures["groups"]:
+            cell = row.locator(f"[data-groep='{group['id']}']")
+            assert lines(cell)[0] == str(group["count"])
+            assert cell.get_attribute("colspan") == str(len(group["values"]))
+        assert row.locator(".team-verdeling .team-segment").count() == len(figures["groups"]) + 1
+        assert row.locator(".zelftest-gemiddelde").inner_text() == figures["shown_mean"]
+        return "groups"
+    assert row.locator(".team-ontbreekt").inner_text() == "te weinig respondenten"
+    assert row.locator(".team-verdeling").count() == 0
+    return "none"
+
+
+def check_report_on_screen(page: Page, expected: dict, scope: str = "") -> set[str]:
+    """Every figure of the report on screen is the engine's text for it; the kinds of item
+    distributions it showed (counts, groups, none)."""
+    titles = {d["id"]: d["title"] for d in expected["dimensions"]}
+    for dimension in expected["dimensions"]:
+        row = page.locator(f"{scope} .team-tabel tr[data-dimensie='{dimension['id']}']")
+        assert row.locator(".team-n").inner_text() == str(dimension["n"])
+        if dimension["shown_mean"] is None:
+            assert dimension["n"] < MIN_RESPONDENTS
+            assert row.locator(".team-ontbreekt").inner_text() == "te weinig respondenten"
+            assert row.locator(".zelftest-score").count() == 0
+            continue
+        assert row.locator(".zelftest-gemiddelde").inner_text() == dimension["shown_mean"]
+        assert lines(row.locator(".team-marge")) == margin_lines(dimension)
+        assert row.locator(".team-sd").inner_text() == dimension["shown_sd"]
+        assert row.locator(".zelftest-score").inner_text() == dimension["shown_score"]
+        assert lines(row.locator(".zelftest-band")) == band_lines(dimension)
+        # The agreement's label with the mean item agreement; r_wg(J) stays in the JSON.
+        assert lines(row.locator(".team-rwg")) == [
+            dimension["agreement"],
+            f"gemiddeld per vraag {dimension['shown_rwg_items']}",
+        ]
+        assert (
+            row.locator(".team-alfa").inner_text() == "te weinig respondenten voor betrouwbaarheid"
+        )
+        # The bar's text (and so the chart's text alternative) names the margin too.
+        bar = page.locator(f"{scope} .team-grafiek-groep").nth(list(titles).index(dimension["id"]))
+        assert bar.locator(".team-grafiek-waarde").inner_text() == (
+            f"{dimension['shown_score']} (marge {dimension['shown_ci_low_score']} tot "
+            f"{dimension['shown_ci_high_score']})"
+        )
+        assert bar.locator(".team-grafiek-marge").count() == 1
+        label = page.locator(f"{scope} .team-grafiek").get_attribute("aria-label") or ""
+        assert f"{dimension['title']}: {bar.locator('.team-grafiek-waarde').inner_text()}" in label
+
+    profile = page.inner_text(f"{scope} .team-profiel")
+    highest = [titles[i] for i in expected["profile"]["highest"]]
+    assert all(f"\u2018{title}\u2019" in profile.split("\n")[0] for title in highest)
+    if expected["profile"]["different"]:
+        assert "de marges van het hoogste en het laagste onderwerp overlappen niet" in profile
+    else:
+        assert "Het verschil kan dus toeval zijn." in profile
+
+    kinds = set()
+    for item in expected["items"]:
+        row = page.locator(f"{scope} .team-vragen tr[data-vraag='{item['id']}']")
+        assert row.locator(".team-weet-niet").inner_text() == str(item["dont_know"])
+        kinds.add(check_distribution(row, item))
+    return kinds
 
 
 # ---- Teamrapport ----
 
 
-def test_report_from_many_files_is_what_the_cli_makes_of_them(visit: Visit, tmp_path: Path) -> None:
+def test_report_shows_the_engines_texts_and_saves_what_the_cli_makes(
+    visit: Visit, tmp_path: Path
+) -> None:
     files = team_files(8, tmp_path, withheld=4)  # the first dimension: 4 respondents only
     page = make_report(visit, files)
     expected = cli_document("team", files, tmp_path)
@@ -179,59 +300,56 @@ def test_report_from_many_files_is_what_the_cli_makes_of_them(visit: Visit, tmp_
     prefix = f"vertrouwenswijzer-teamrapport-team-v{expected['version']}-"
     assert name.startswith(prefix) and name.endswith(".json")
     assert json.loads(data) == expected
+    name, data = download(page, "csv")
+    assert name.startswith(prefix) and name.endswith(".csv")
+    assert data == cli_csv("team", files, tmp_path)
+
     assert page.inner_text(".teampagina-kop") == f"Teamrapport: {expected['title']}"
-
-    for dimension in expected["dimensions"]:
-        row = page.locator(f".team-tabel tr[data-dimensie='{dimension['id']}']")
-        assert row.locator(".team-n").inner_text() == str(dimension["n"])
-        if dimension["mean"] is None:
-            assert dimension["n"] < MIN_RESPONDENTS
-            assert row.locator(".team-ontbreekt").inner_text() == "te weinig respondenten"
-            assert row.locator(".zelftest-score").count() == 0
-        else:
-            assert row.locator(".zelftest-score").inner_text() == shown_position(dimension["score"])
-            assert row.locator(".zelftest-band").inner_text() == dimension["band"]["label"]
-            assert dimension["agreement"] in row.locator(".team-rwg").inner_text()
-            assert (
-                row.locator(".team-alfa").inner_text()
-                == "te weinig respondenten voor betrouwbaarheid"
-            )
-    withheld = [d for d in expected["dimensions"] if d["mean"] is None]
-    assert len(withheld) == 1 and expected["overall"] is None
-
-    for item in expected["items"]:
-        row = page.locator(f".team-vragen tr[data-vraag='{item['id']}']")
-        assert row.locator(".team-weet-niet").inner_text() == str(item["dont_know"])
-        if item["counts"] is None:
-            assert row.locator(".team-ontbreekt").inner_text() == "te weinig respondenten"
-            assert row.locator(".team-verdeling").count() == 0
-        else:
-            for value, count in item["counts"].items():
-                assert row.locator(f"[data-antwoord='{value}']").inner_text() == str(count)
-            assert row.locator(".team-verdeling .team-segment").count() == len(item["counts"]) + 1
+    summary = page.inner_text(".team-samenvatting")
+    assert summary.endswith("Er zijn 8 bruikbare uitslagen.")
+    # The profile leads, the total follows it.
+    order = page.evaluate(
+        """() => [...document.querySelectorAll('.teampagina-inhoud > *')].map((e) => e.className)"""
+    )
+    assert order.index("team-profiel") < order.index("zelftest-totaal")
+    kinds = check_report_on_screen(page, expected)
+    assert kinds == {"counts", "groups", "none"}, "the files show every kind of item"
+    assert [d for d in expected["dimensions"] if d["mean"] is None] == [expected["dimensions"][0]]
+    assert expected["overall"] is None
+    assert "Er is geen totaal" in page.inner_text(".zelftest-totaal")
     assert page.inner_text(".team-afgevallen-geen") == "Alle bestanden tellen mee."
+    assert "Een uitslagbestand bewijst niet wie het maakte." in page.inner_text(
+        ".zelftest-kanttekeningen"
+    )
     visit.assert_stayed_local()
 
 
-def test_report_csv_has_a_row_per_dimension_and_per_item(visit: Visit, tmp_path: Path) -> None:
-    files = team_files(6, tmp_path, seed=11)
+def test_team_modules_compute_no_figure_and_write_no_csv() -> None:
+    for name in TEAM_MODULES:
+        source = (MODULES / name).read_text("utf-8")
+        for forbidden in ("Intl.NumberFormat", "Math.", "toFixed", "toLocaleString", '";"'):
+            assert forbidden not in source, f"{name} uses {forbidden}"
+
+
+def test_files_with_the_same_answers_are_named_for_the_facilitator_to_decide(
+    visit: Visit, tmp_path: Path
+) -> None:
+    rng = random.Random(13)
+    same = keyed_answers("team", rng)
+    files = [
+        *team_files(4, tmp_path, seed=17),
+        ("anna.json", result_file("team", same, tmp_path)),
+        ("bert.json", result_file("team", same, tmp_path)),  # another id, the same answers
+    ]
     page = make_report(visit, files)
     expected = cli_document("team", files, tmp_path)
-    name, data = download(page, "csv")
-    assert name.endswith(".csv")
-    text = data.decode("utf-8")
-    assert text.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
-    header, body = rows[0], rows[1:]
-    assert header[:6] == ["soort", "zelftest", "versie", "id", "titel", "dimensie"]
-    assert [row[3] for row in body if row[0] == "dimensie"] == [
-        d["id"] for d in expected["dimensions"]
-    ]
-    assert [row[3] for row in body if row[0] == "vraag"] == [i["id"] for i in expected["items"]]
-    first = next(row for row in body if row[0] == "dimensie")
-    column = dict(zip(header, first, strict=False))
-    assert column["gemiddelde"] == str(expected["dimensions"][0]["mean"]).replace(".", ",")
-    assert column["band"] == expected["dimensions"][0]["band"]["label"]
+    assert expected["likely_same"] == [["anna.json", "bert.json"]]
+    assert expected["respondents"] == 6
+    box = page.inner_text(".team-dezelfde")
+    assert box.startswith("Waarschijnlijk dezelfde uitslag")
+    assert "Jij beslist" in box and "haal dan een van de bestanden weg" in box
+    assert page.inner_text(".team-dezelfde li") == "\u2018anna.json\u2019 en \u2018bert.json\u2019"
+    assert json.loads(download(page, "json")[1]) == expected
 
 
 def test_bad_files_are_left_out_with_their_reason_and_the_rest_is_reported(
@@ -252,7 +370,7 @@ def test_bad_files_are_left_out_with_their_reason_and_the_rest_is_reported(
         ("nog-een-keer.json", good[0][1]),
         ("groot.json", b" " * (5 * 1024 * 1024)),
         (f"{MARKUP}.json", json.dumps(hostile).encode("utf-8")),
-        ("diep.json", b"[" * 100_000),
+        ("diep.json", b"[" * 50_000),  # below the size limit of a result file
         ("=HYPERLINK(1).json", b"{}"),
     ]
     files = good[:3] + bad + good[3:]
@@ -271,7 +389,7 @@ def test_bad_files_are_left_out_with_their_reason_and_the_rest_is_reported(
         "definitie.json": "is de beschrijving van een zelftest",
         "aangepast.json": "bevat scores die niet kloppen",
         "nog-een-keer.json": "is dezelfde uitslag als 'team-1.json'",
-        "groot.json": "is groter dan 1 MB",
+        "groot.json": "is groter dan",
         f"{MARKUP}.json": "die deze site niet kent",
         "diep.json": "is dieper genest",
         "=HYPERLINK(1).json": "is geen uitslagbestand",
@@ -290,11 +408,8 @@ def test_bad_files_are_left_out_with_their_reason_and_the_rest_is_reported(
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
 
-    # In the CSV, a name that starts like a formula is text for a spreadsheet.
-    text = download(page, "csv")[1].decode("utf-8").removeprefix("\ufeff")
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    names = [row[3] for row in rows if row[0] == "niet meegeteld"]
-    assert names == [name if name[0] not in "=+-@" else f"'{name}" for name, _ in bad]
+    # The CSV is the engine's, names that start like a formula made harmless there.
+    assert download(page, "csv")[1] == cli_csv("team", files, tmp_path)
     visit.assert_stayed_local()
 
 
@@ -375,7 +490,8 @@ def test_more_files_than_a_report_takes_gives_a_clear_message(visit: Visit) -> N
     )
     catalog = json.loads(page.text_content("script.team-catalogus") or "")
     assert catalog["limits"]["max_files"] == MAX_FILES
-    assert catalog["limits"]["max_file_bytes"] == MAX_FILE_BYTES
+    assert catalog["limits"]["max_file_bytes"] == MAX_RESULT_BYTES
+    assert catalog["limits"]["max_report_bytes"] == MAX_FILE_BYTES
 
 
 def test_a_runtime_that_cannot_start_ends_in_an_error_that_says_what_to_do(visit: Visit) -> None:
@@ -415,6 +531,15 @@ def mirror_files(tmp_path: Path) -> tuple[File, list[File]]:
     return own, team
 
 
+def expected_reading(dimension: dict) -> str:
+    """The reading of a dimension, from the engine's own decisions."""
+    if dimension["team"] is None or dimension["self"] is None:
+        return "ontbreekt"
+    if not dimension["meaningful"]:
+        return "binnen-marge" if dimension["self_inside_ci"] else "dichtbij"
+    return "blinde-vlek" if dimension["difference"] < 0 else "verborgen-kracht"
+
+
 def test_mirror_sets_the_own_result_beside_the_teams_as_the_cli_does(
     visit: Visit, tmp_path: Path
 ) -> None:
@@ -429,10 +554,12 @@ def test_mirror_sets_the_own_result_beside_the_teams_as_the_cli_does(
     page.set_input_files(MIRROR_TEAM_INPUT, payloads(team_and_copy))
     assert settled(page) == "ready", status(page)
 
-    expected = cli_document("mirror", [own, *team_and_copy], tmp_path)
+    files = [own, *team_and_copy]
+    expected = cli_document("mirror", files, tmp_path)
     name, data = download(page, "json")
     assert name.startswith(f"vertrouwenswijzer-spiegel-leiderschap-v{expected['self']['version']}-")
     assert json.loads(data) == expected
+    assert download(page, "csv")[1] == cli_csv("mirror", files, tmp_path)
     assert expected["team"]["respondents"] == 6
     assert [entry["file"] for entry in expected["left_out"]] == ["eigen-kopie.json"]
     left_out = page.locator(".team-afgevallen li")
@@ -442,30 +569,56 @@ def test_mirror_sets_the_own_result_beside_the_teams_as_the_cli_does(
     readings = []
     for dimension in expected["dimensions"]:
         row = page.locator(f".spiegel-tabel tr[data-dimensie='{dimension['id']}']")
-        own_cell = row.locator(".spiegel-eigen").inner_text()
-        if dimension["self"] is None:
-            assert own_cell == "te weinig antwoorden in je eigen uitslag"
-            continue
-        assert own_cell == shown_position(dimension["self"])
-        if dimension["team"] is None:
-            assert row.locator(".spiegel-team").inner_text() == "te weinig respondenten"
-            continue
-        assert row.locator(".spiegel-team").inner_text() == shown_position(dimension["team"])
-        difference = row.locator(".spiegel-verschil").inner_text()
-        assert difference.lstrip("+") == shown_position(dimension["difference"])
-        readings.append(row.locator(".spiegel-duiding").get_attribute("data-duiding"))
-        if not dimension["meaningful"]:
-            assert row.locator(".spiegel-duiding").inner_text() == (
-                "Jullie beelden liggen dicht bij elkaar."
+        assert row.locator(".spiegel-eigen").inner_text() == (
+            dimension["shown_self"] or "te weinig antwoorden in je eigen uitslag"
+        )
+        assert row.locator(".spiegel-team").inner_text() == (
+            dimension["shown_team"] or "te weinig respondenten"
+        )
+        if dimension["team_ci"] is not None:
+            assert row.locator(".spiegel-marge").inner_text() == (
+                f"{dimension['shown_team_ci_low_score']} tot {dimension['shown_team_ci_high_score']}"
             )
-    assert readings[:3] == ["blinde-vlek", "verborgen-kracht", "dichtbij"]
+        assert row.locator(".spiegel-verschil").inner_text() == (
+            dimension["shown_difference"] or "niet te berekenen"
+        )
+        reading = row.locator(".spiegel-duiding").get_attribute("data-duiding")
+        assert reading == expected_reading(dimension)
+        readings.append(reading)
+    assert readings[:2] == ["blinde-vlek", "verborgen-kracht"]
     blind = page.locator(".spiegel-duiding[data-duiding=blinde-vlek]").first.inner_text()
     assert blind.startswith("Blinde vlek? Je team ziet hier minder dan jij.")
 
-    text = download(page, "csv")[1].decode("utf-8")
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
-    assert [row[0] for row in rows[1:]] == [d["id"] for d in expected["dimensions"]]
-    assert [row[5] for row in rows[1:3]] == ["ja", "ja"]
+    # Per question: the question's text, the own answer, the team's answers and the gap.
+    numbers = {
+        item["id"]: (index + 1, item["text"])
+        for index, item in enumerate(definition_of("leiderschap-team")["items"])
+    }
+    kinds = set()
+    for item in expected["items"]:
+        row = page.locator(f".spiegel-vragen tr[data-vraag='{item['id']}']")
+        number, text = numbers[item["id"]]
+        assert row.locator("th").inner_text().startswith(f"{number}. {text}")
+        assert lines(row.locator(".spiegel-eigen-antwoord"))[0] == (
+            item["shown_own"] or "weet ik niet"
+        )
+        assert lines(row.locator(".spiegel-verschil"))[0] == (
+            item["shown_difference"] or "niet te berekenen"
+        )
+        assert row.get_attribute("data-gat") == item["gap"]
+        kinds.add(check_distribution(row, item["team"]))
+    assert "groups" in kinds
+    assert expected["blind_spots"] and expected["hidden_strengths"]
+    for kind, ids in (
+        ("blinde-vlek", expected["blind_spots"]),
+        ("verborgen-kracht", expected["hidden_strengths"]),
+    ):
+        named = page.locator(f".spiegel-gaten-{kind} li")
+        assert [named.nth(i).get_attribute("data-vraag") for i in range(named.count())] == ids[:3]
+        first = next(i for i in expected["items"] if i["id"] == ids[0])
+        assert named.first.inner_text() == (
+            f"{numbers[ids[0]][0]}. {numbers[ids[0]][1]} ({first['shown_difference']})"
+        )
 
     # The team part is the team report of the same files, without buttons of its own.
     assert page.locator("[data-download=json]").count() == 1
@@ -484,7 +637,7 @@ def test_mirror_without_an_own_leadership_result_says_why(visit: Visit, tmp_path
     assert done.stderr.strip().splitlines()[-1].removeprefix("fout: ") in status(page)
 
 
-# ---- Access: WCAG, phone, keyboard, paper ----
+# ---- Access: WCAG, phone, laptop, keyboard, paper ----
 
 
 @pytest.mark.parametrize("path", [REPORT, MIRROR])
@@ -506,18 +659,80 @@ def test_team_pages_meet_wcag_idle_and_with_a_report_on_a_phone(
     assert violations(plain_visit) == []
 
 
-def test_file_inputs_are_reached_with_the_keyboard(plain_visit: Visit) -> None:
-    for path, inputs in ((REPORT, [TEAM_INPUT]), (MIRROR, [OWN_INPUT, MIRROR_TEAM_INPUT])):
+def table_fit(page: Page, table: str) -> dict[str, Any]:
+    """How a table sits in its scrolling region: widths, and whether the region says it scrolls."""
+    return page.evaluate(
+        """(selector) => {
+          const table = document.querySelector(selector);
+          const region = table.closest('.zelftest-tabel-kader');
+          const hint = region.parentElement.querySelector('.zelftest-tabel-hint');
+          return {table: table.scrollWidth, region: region.clientWidth,
+                  scrolls: region.dataset.schuift, hint: !hint.hidden,
+                  focusable: region.tabIndex === 0};
+        }""",
+        table,
+    )
+
+
+def test_at_1280_pixels_the_tables_use_the_full_width_and_fit(visit: Visit, tmp_path: Path) -> None:
+    visit.page.set_viewport_size({"width": 1280, "height": 900})
+    page = make_report(visit, team_files(8, tmp_path, seed=19))
+    # No table of contents beside a report: the report has the content's whole width.
+    assert not page.is_visible(".md-sidebar--secondary")
+    content = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().width")
+    assert content > 900
+    fit = table_fit(page, ".team-tabel")
+    assert fit["table"] <= fit["region"], fit
+    page.wait_for_function(
+        "document.querySelector('.team-tabel').closest('.zelftest-tabel-kader').dataset.schuift"
+    )
+    assert table_fit(page, ".team-tabel")["scrolls"] == "nee"
+
+    own, team = mirror_files(tmp_path)
+    page = make_mirror(visit, own, team)
+    assert not page.is_visible(".md-sidebar--secondary")
+    for table in (".spiegel-tabel", ".team-tabel"):
+        fit = table_fit(page, table)
+        assert fit["table"] <= fit["region"], (table, fit)
+
+
+def test_at_360_pixels_the_dimension_table_scrolls_in_its_own_region(
+    visit: Visit, tmp_path: Path
+) -> None:
+    visit.page.set_viewport_size({"width": 360, "height": 740})
+    page = make_report(visit, team_files(6, tmp_path, seed=23))
+    page.wait_for_function(
+        "document.querySelector('.team-tabel').closest('.zelftest-tabel-kader').dataset.schuift"
+    )
+    fit = table_fit(page, ".team-tabel")
+    assert fit["table"] > fit["region"]
+    assert fit["scrolls"] == "ja" and fit["hint"] and fit["focusable"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page itself scrolls"
+
+
+def test_file_inputs_and_the_forget_button_are_reached_with_the_keyboard(
+    plain_visit: Visit,
+) -> None:
+    pages = (
+        (REPORT, [TEAM_INPUT, EARLIER_INPUT, "[data-actie=vergeten]"]),
+        (MIRROR, [OWN_INPUT, MIRROR_TEAM_INPUT]),
+    )
+    for path, targets in pages:
         page = plain_visit.open(path)
-        reached = []
+        page.wait_for_selector(".teampagina[data-script]")
+        if path == REPORT:
+            page.wait_for_selector("[data-actie=vergeten]")
+        reached: list[str] = []
         for _ in range(200):
             page.keyboard.press("Tab")
-            focused = page.evaluate("document.activeElement.id")
-            if f"#{focused}" in inputs and f"#{focused}" not in reached:
-                reached.append(f"#{focused}")
-            if reached == inputs:
+            for target in targets:
+                if target not in reached and page.evaluate(
+                    "(selector) => document.activeElement.matches(selector)", target
+                ):
+                    reached.append(target)
+            if reached == targets:
                 break
-        assert reached == inputs
+        assert reached == targets
 
 
 def test_printed_report_is_a4_with_its_tables_and_without_the_page_around_it(
@@ -530,9 +745,16 @@ def test_printed_report_is_a4_with_its_tables_and_without_the_page_around_it(
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     assert "Cijfers van het team per onderwerp" in text
     assert "Antwoorden per vraag" in text
+    assert re.search(r"Marge\s*\(95%\)", text)
+    assert "bewijst niet wie het maakte" in re.sub(r"\s+", " ", text)
     for title in (d["title"] for d in definition_of("team")["dimensions"]):
         assert title in text
-    for absent in ("Voor wie is deze pagina?", "Uitslagbestanden van het team", "Zoeken"):
+    for absent in (
+        "Voor wie is deze pagina?",
+        "Uitslagbestanden van het team",
+        "Zoeken",
+        "Vergeet eerdere rapporten",
+    ):
         assert absent not in text, absent
 
 
@@ -551,12 +773,16 @@ def test_unknown_or_repeated_team_marker_stops_the_build() -> None:
         extra={"zelftest_runtime": "assets/pyodide/0.0.0/"},
     )
     hook.on_config(config)
-    html = hook.on_page_content("<!-- teamrapport -->", hook_page("a.md"), config, None)
+    html = hook.on_page_content("<!-- teamrapport -->", hook_page("a/b.md"), config, None)
     assert 'data-team="rapport"' in html and 'data-state="idle"' in html
+    assert 'data-site-root="../../"' in html
+    assert 'id="teampagina-rapport-eerder"' in html and "Eerdere rapporten (optioneel)" in html
     assert "<" not in html.split('class="team-catalogus">')[1].split("</script>")[0]
+    overview = hook.on_page_content("<!-- afdelingsoverzicht -->", hook_page("c.md"), config, None)
+    assert 'data-team="overzicht"' in overview and 'id="teampagina-overzicht-rapporten"' in overview
     with pytest.raises(PluginError, match=r"b\.md: de regel <!-- teamrapport --> staat al op"):
         hook.on_page_content("<!-- teamrapport -->", hook_page("b.md"), config, None)
     with pytest.raises(
         PluginError, match="onbekende regel '<!-- spiegels -->' voor een teampagina"
     ):
-        hook.on_page_content("<!-- spiegels -->", hook_page("c.md"), config, None)
+        hook.on_page_content("<!-- spiegels -->", hook_page("d.md"), config, None)

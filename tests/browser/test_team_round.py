@@ -11,7 +11,6 @@ import json
 import random
 import subprocess
 import sys
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from assessments.files import load_all
 from assessments.team import catalog_document
 from tests.browser.conftest import Visit, cli_export
 from tests.browser.test_accessibility import violations
-from tests.browser.test_assessment_flow import shown_score
+from tests.browser.test_team_pages import band_lines
 
 pytestmark = pytest.mark.browser
 PAGE = "zelftests/team/"
@@ -87,13 +86,6 @@ def storage(page: Page) -> dict:
           cookies: document.cookie,
         })"""
     )
-
-
-def decimals(value: float, places: int) -> str:
-    """A figure as Intl.NumberFormat shows it: Chromium rounds the shortest decimal that reads
-    back as the same double (3.15, not 3.149999...), half away from zero; a decimal comma."""
-    quantum = Decimal(1).scaleb(-places)
-    return str(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)).replace(".", ",")
 
 
 def cli_team(paths: list[Path]) -> subprocess.CompletedProcess[str]:
@@ -173,18 +165,21 @@ def assert_report_shown(page: Page, expected: dict) -> None:
         if dimension["mean"] is None:
             assert cells[1:] == ["te weinig respondenten"]
         else:
-            assert cells[1:5] == [
-                decimals(dimension["mean"], 1),
-                decimals(dimension["sd"], 2),
-                shown_score(dimension["score"]),
-                dimension["band"]["label"],
+            # The engine's own texts: mean, margin (scale and positions), sd, position, band.
+            assert cells[1:6] == [
+                dimension["shown_mean"],
+                f"{dimension['shown_ci_low']} tot {dimension['shown_ci_high']}\n"
+                f"positie {dimension['shown_ci_low_score']} tot {dimension['shown_ci_high_score']}",
+                dimension["shown_sd"],
+                dimension["shown_score"],
+                "\n".join(band_lines(dimension)),
             ]
     total, overall = rows["totaal"], expected["overall"]
     assert total[0] == str(expected["respondents"])
     if overall is None:
         assert total[1:] == ["te weinig respondenten"]
     else:
-        assert [total[1], total[3]] == [decimals(overall["mean"], 1), shown_score(overall["score"])]
+        assert [total[1], total[4]] == [overall["shown_mean"], overall["shown_score"]]
 
 
 def test_download_all_offers_every_file_of_the_round(visit: Visit) -> None:

@@ -70,6 +70,9 @@ export function svgElement(name, attributes, text) {
 // optional "who", the bar on a 0-100 track and its value as text. Class names are prefix-*
 // (zelftest-grafiek for one result, team-grafiek for the team pages); a group with an id
 // carries it as data-dimensie. The caller provides each bar's text: the figures are the engine's.
+// A bar with a range ({low, high}, positions 0-100: a team mean's 95% interval) gets a whisker
+// over its track; the stylesheet places it from the two custom properties it is given, so the
+// caller's text must say the range too (the chart is one image to a screen reader).
 export function barChart(prefix, label, groups) {
   const chart = element("div", null, prefix);
   chart.setAttribute("role", "img");
@@ -86,6 +89,12 @@ export function barChart(prefix, label, groups) {
         const fill = element("span", null, `${prefix}-balk${bar.kind ? ` ${prefix}-balk--${bar.kind}` : ""}`);
         fill.style.width = `${bar.score}%`; // CSSOM, which a strict style-src allows
         track.append(fill);
+      }
+      if (bar.range) {
+        const whisker = element("span", null, `${prefix}-marge`);
+        whisker.style.setProperty("--laag", String(bar.range.low));
+        whisker.style.setProperty("--hoog", String(bar.range.high));
+        track.append(whisker);
       }
       line.append(track, element("span", bar.text, `${prefix}-waarde`));
       block.append(line);

@@ -225,7 +225,7 @@ class TeamRound {
       const { renderTeamReport } = await withinTime(import("./teamweergave.mjs"), WAIT_TIMEOUT_MS);
       if (!this.active) return; // the round was stopped while the engine worked
       this.files = files;
-      this.showReport(answer.report, renderTeamReport);
+      this.showReport(answer, renderTeamReport);
     } catch (error) {
       console.error("zelftest: the team report of the round failed", error);
       this.tell(TEKSTEN.rondeRapportFout);
@@ -234,12 +234,13 @@ class TeamRound {
     }
   }
 
-  showReport(report, renderTeamReport) {
+  showReport(answer, renderTeamReport) {
     this.questionnaire.reset();
     this.state = "ended";
     this.show();
     this.message.hidden = true;
-    renderTeamReport(this.reportView, report, this.catalog, { level: 4 }); // under our h3
+    // Under our h3; the CSV is the engine's, made beside the report.
+    renderTeamReport(this.reportView, answer.report, this.catalog, { level: 4, csv: answer.csv });
     this.fileList.replaceChildren(
       ...this.files.map((file) => {
         const item = element("li");

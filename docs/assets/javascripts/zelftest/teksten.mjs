@@ -229,7 +229,9 @@ export const TEKSTEN = Object.freeze({
     "\u2018Je uitslagen over tijd\u2019.",
   nietsVeranderd: "Er is niets veranderd.",
   opslagBlijft: "De site verandert er niets aan.",
-  opslagLeegmaken: "Met \u2018Wis alles\u2019 maak je de opslag van deze test leeg.",
+  opslagLeegmaken:
+    "Met \u2018Exporteer als bestand\u2019 bewaar je eerst wat er staat, zoals het is. Met " +
+    "\u2018Wis alles\u2019 maak je daarna de opslag van deze test leeg.",
   opslagNiet:
     "Deze browser laat de site niets op dit apparaat bewaren, bijvoorbeeld in een priv\u00e9venster " +
     "of door je instellingen. Je kunt je uitslag wel als bestand opslaan.",
@@ -283,15 +285,23 @@ export const TEKSTEN = Object.freeze({
   wisJa: "Ja, wis alles",
   wisNee: "Nee, bewaar ze",
   gewist: "Alle bewaarde uitslagen van deze test zijn gewist van dit apparaat.",
-  // ---- Teamrapport en spiegel (teamrapport.mjs, teamweergave.mjs, teamexport.mjs) ----
+  // ---- Teamrapport, spiegel en afdelingsoverzicht (teamrapport.mjs, teamweergave.mjs) ----
+  // Every figure in these sentences is the engine's own text (a shown_* string); counts are said
+  // with their grammar ("1 uitslag", "2 uitslagen").
   teamLezen: (aantal) =>
     `${aantal === 1 ? "1 bestand wordt" : `${aantal} bestanden worden`} gelezen en doorgerekend\u2026`,
   teamKlaar: "Het teamrapport staat hieronder.",
   spiegelKlaar: "De spiegel staat hieronder.",
+  overzichtKlaar: "Het afdelingsoverzicht staat hieronder.",
   teamGeenBestand: "Er is geen bestand gekozen. Kies de uitslagbestanden (JSON).",
+  teamAlleenEerder:
+    "Je koos alleen eerdere rapporten. Kies nu ook de uitslagbestanden van het team (JSON).",
+  overzichtGeenBestand: "Er is geen bestand gekozen. Kies de teamrapporten (JSON).",
   teamTeVeel: (aantal, hoogstens) =>
     `Je koos ${aantal} bestanden; een teamrapport neemt er hoogstens ${hoogstens}. ` +
     "Kies alleen de bestanden van \u00e9\u00e9n team, en maak per team een eigen rapport.",
+  overzichtTeVeel: (aantal, hoogstens) =>
+    `Je koos ${aantal} bestanden; een afdelingsoverzicht neemt er hoogstens ${hoogstens}.`,
   teamOnleesbaar: (naam) =>
     `Het bestand \u2018${naam}\u2019 kon niet worden gelezen. Kies de bestanden opnieuw. ` +
     "Er is niets verstuurd.",
@@ -311,44 +321,132 @@ export const TEKSTEN = Object.freeze({
   spiegelNogEigen: "De bestanden van het team zijn gekozen. Kies nu ook je eigen uitslag.",
   spiegelEenEigen: "Kies bij \u2018Je eigen uitslag\u2019 \u00e9\u00e9n bestand: je eigen uitslag.",
 
+  // Reports that overlap: what this device remembers, and the warning before a report that
+  // replaces an earlier one of nearly the same people.
+  onthoudenUitleg:
+    "Deze pagina onthoudt op dit apparaat welke uitslagen in een rapport meetelden: van elk " +
+    "bestand alleen een kenmerk, geen antwoorden. Zo kan ze je waarschuwen als een nieuw rapport " +
+    "bijna dezelfde mensen telt als een eerder rapport.",
+  vergeetKnop: "Vergeet eerdere rapporten op dit apparaat",
+  vergeten: "De eerdere rapporten zijn vergeten op dit apparaat.",
+  onthoudenNiet:
+    "Deze browser laat de site niets op dit apparaat onthouden, bijvoorbeeld in een " +
+    "priv\u00e9venster. De pagina kan dan alleen waarschuwen voor rapporten die je zelf toevoegt " +
+    "bij \u2018Eerdere rapporten (optioneel)\u2019.",
+  onthoudenMislukt:
+    "Dit rapport kon niet op dit apparaat worden onthouden: de opslag is vol of staat uit. " +
+    "Bewaar het rapport als JSON en voeg het een volgende keer toe bij \u2018Eerdere rapporten " +
+    "(optioneel)\u2019.",
+  // After the engine could not read what this device keeps: nothing was changed.
+  onthoudenBlijft:
+    "Er is niets veranderd aan wat op dit apparaat bewaard is. Wil je het wissen? Kies dan " +
+    "\u2018Vergeet eerdere rapporten op dit apparaat\u2019. Daarna maakt de pagina het rapport opnieuw.",
+  vervangtWachten:
+    "Dit rapport telt bijna dezelfde mensen als een eerder rapport. Lees de waarschuwing " +
+    "hieronder voordat je het toont.",
+  vervangtKop: "Let op: dit rapport lijkt bijna op een eerder rapport",
+  vervangtUitleg:
+    "De twee rapporten verschillen maar in een paar uitslagen (1 tot 4). Wie ze naast elkaar " +
+    "legt, kan uit het verschil de antwoorden van die paar mensen afleiden: wat is er veranderd " +
+    "sinds hun uitslag erbij kwam of wegviel? Dan zijn zij niet meer anoniem.",
+  vervangtAdvies:
+    "Toon dit rapport alleen als het het eerdere vervangt. Gebruik het eerdere rapport dan niet " +
+    "meer, deel het niet en leg de twee nooit naast elkaar. Wil je dat niet? Kies dan andere " +
+    "bestanden.",
+  vervangtKnop: "Dit rapport vervangt het eerdere; toon het",
+  // source is the engine's text: a file name or "een eerder rapport op dit apparaat (datum)".
+  vervangtBron: (bron, erbij, eraf) =>
+    `${bron}: ${uitslagen(erbij)} erbij, ${uitslagen(eraf)} eraf, de rest hetzelfde.`,
+  vervangt: (bron, erbij, eraf) =>
+    `Dit rapport vervangt een eerder rapport van bijna dezelfde mensen: ${bron}. ` +
+    `Vergeleken daarmee ${verschilInUitslagen(erbij, eraf)}. Gebruik het eerdere rapport niet ` +
+    "meer, en leg de twee nooit naast elkaar.",
+
   teamRapportKop: (titel) => `Teamrapport: ${titel}`,
+  bruikbareUitslagen: (aantal) =>
+    aantal === 1 ? "Er is 1 bruikbare uitslag" : `Er zijn ${aantal} bruikbare uitslagen`,
   teamOver: (titel, versie, aantal) =>
     `Dit rapport gaat over \u2018${titel}\u2019 (versie ${versie}). ` +
-    `${aantal === 1 ? "Er telt 1 uitslag" : `Er tellen ${aantal} uitslagen`} mee.`,
+    `${TEKSTEN.bruikbareUitslagen(aantal)}.`,
   teamAfgevallen: (aantal) =>
     `${aantal === 1 ? "1 bestand telt" : `${aantal} bestanden tellen`} niet mee; ` +
     "onderaan staat waarom.",
-  teamTotaal: (score, band) =>
+  // The team's profile: the highest and lowest topics, ties named together; whether the two
+  // differ is the engine's (their 95% intervals do not overlap).
+  teamHoogst: (titels) =>
+    titels.length === 1
+      ? `Het hoogst scoort het team op ${lijstTitels(titels)}.`
+      : `Het hoogst scoort het team op ${lijstTitels(titels)}, even hoog.`,
+  teamLaagst: (titels) =>
+    titels.length === 1
+      ? `Het laagst scoort het team op ${lijstTitels(titels)}.`
+      : `Het laagst scoort het team op ${lijstTitels(titels)}, even laag.`,
+  teamVerschilDuidelijk:
+    "Dat verschil is duidelijk: de marges van het hoogste en het laagste onderwerp overlappen niet.",
+  teamVerschilToeval:
+    "Maar de marges van het hoogste en het laagste onderwerp overlappen. Het verschil kan dus " +
+    "toeval zijn.",
+  teamAllesGelijk: "Alle onderwerpen met een cijfer liggen even hoog.",
+  teamGeenProfiel:
+    "Er zijn te weinig onderwerpen met een cijfer om een hoogste en een laagste te noemen.",
+  // grens: the engine's words when the position lies on an edge between two bands, or null.
+  teamTotaal: (score, band, grens) =>
     `Over alle onderwerpen samen is de positie van het team ${score}, op een schaal van 0 tot 100: ` +
-    `\u2018${band}\u2019.`,
+    `\u2018${band}\u2019.${grens ? ` Die positie ligt ${grens}.` : ""}`,
   teamGeenTotaal: (minimum) =>
     `Er is geen totaal, omdat niet elk onderwerp minstens ${minimum} respondenten heeft. ` +
     "Een totaal over een deel van de onderwerpen zou een vertekend beeld geven.",
   teamTeWeinigBij: (titels, minimum) =>
     `Te weinig respondenten (minder dan ${minimum}) voor een cijfer bij ${lijstTitels(titels)}. ` +
     "Zo blijft onbekend wie wat antwoordde.",
+  dezelfdeKop: "Waarschijnlijk dezelfde uitslag",
+  dezelfdeUitleg:
+    "Deze bestanden hebben precies dezelfde antwoorden en dezelfde datum. Misschien is \u00e9\u00e9n " +
+    "uitslag twee keer gestuurd, onder een andere naam. Nu tellen ze allemaal mee. Jij beslist: " +
+    "is het \u00e9\u00e9n uitslag, haal dan een van de bestanden weg en kies de bestanden opnieuw. " +
+    "Vraag niet wie ze stuurde.",
+  dezelfdeGroep: (namen) => lijstTitels(namen),
   teamTabelBijschrift: "Cijfers van het team per onderwerp",
+  // Each column's label and, apart, its unit: the unit is never broken over two lines.
   teamKolommen: (schaal) => [
-    "Onderwerp", "Aantal", `Gemiddelde (${schaal})`, "Spreiding (sd)", "Positie (0-100)", "Band",
-    "Overeenstemming (r_wg)", "Betrouwbaarheid (alfa)",
+    ["Onderwerp"], ["Aantal"], ["Gemiddelde", `(${schaal})`], ["Marge", "(95%)"],
+    ["Spreiding", "(sd)"], ["Positie", "(0-100)"], ["Band"], ["Overeenstemming"],
+    ["Betrouwbaarheid", "(alfa)"],
   ],
+  marge: (laag, hoog) => `${laag} tot ${hoog}`,
+  margePositie: (laag, hoog) => `positie ${laag} tot ${hoog}`,
+  overeenstemmingVragen: (waarde) => `gemiddeld per vraag ${waarde}`,
+  teamMargeUitleg:
+    "De marge (95%) laat zien hoe zeker het gemiddelde is. Het gemiddelde van het team ligt " +
+    "waarschijnlijk ergens in die marge. Hoe minder mensen en hoe meer ze verschillen, hoe " +
+    "breder de marge. Overlappen de marges van twee onderwerpen, dan kan het verschil tussen die " +
+    "twee toeval zijn.",
   teWeinigRespondenten: "te weinig respondenten",
   teWeinigVoorBetrouwbaarheid: "te weinig respondenten voor betrouwbaarheid",
   nietTeBerekenen: "niet te berekenen",
   alfaVan: (aantal) => `uit ${aantal} volledige antwoordenreeksen`,
   teamGrafiekLabel:
-    "Staafdiagram van de positie van het team op de schaal per onderwerp. Dezelfde cijfers staan " +
-    "in de tabel.",
+    "Staafdiagram van de positie van het team op de schaal per onderwerp, met de marge (95%) als " +
+    "streep over elke balk. Dezelfde cijfers staan in de tabel.",
+  // One bar's text: the position and, when there is one, its margin.
+  balkTekst: (score, laag, hoog) => (laag === null ? score : `${score} (marge ${laag} tot ${hoog})`),
+  balkBeschrijving: (titel, tekst) => `${titel}: ${tekst}`,
   vragenKop: "Antwoorden per vraag",
-  vragenUitleg: (minimum) =>
+  vragenUitleg: (minimum, verdeling) =>
     "Per vraag staat hoe vaak elk antwoord is gekozen, en hoe vaak \u2018weet ik niet\u2019. " +
-    `Gaven minder dan ${minimum} mensen een antwoord, dan toont het rapport geen verdeling. ` +
+    `Alleen als ${verdeling} of meer mensen een vraag beantwoordden, zie je elk antwoord apart. ` +
+    `Waren het er minder (maar minstens ${minimum}), dan zie je alleen groepen: onder het midden, ` +
+    "het midden en boven het midden. Zo is niet te raden wie wat antwoordde. Gaven minder dan " +
+    `${minimum} mensen een antwoord, dan toont het rapport van die vraag geen cijfers. ` +
     "Bij een omgekeerd gestelde vraag is een hoog antwoord juist ongunstig.",
   vragenBijschrift: (titel) => `Antwoorden per vraag: ${titel}`,
   vraagKolom: "Vraag",
   gemiddeldeKolom: "Gemiddelde",
   weetNietKolom: "Weet ik niet",
   omgekeerd: "(omgekeerd gesteld)",
+  groepNaam: { onder: "onder het midden", midden: "midden", boven: "boven het midden" },
+  groepWaarden: (waarden) =>
+    waarden.length === 1 ? `antwoord ${waarden[0]}` : `antwoord ${waarden[0]}-${waarden[waarden.length - 1]}`,
   legendaLabel: "Kleuren in de balken",
   afgevallenKop: "Bestanden die niet meetellen",
   nietsAfgevallen: "Alle bestanden tellen mee.",
@@ -357,6 +455,9 @@ export const TEKSTEN = Object.freeze({
       "antwoordschaal zelf.",
     "In een klein team ontstaat een hoge overeenstemming makkelijker door toeval. Zie het cijfer " +
       "dan als een aanwijzing, niet als bewijs.",
+    "Een uitslagbestand bewijst niet wie het maakte. Iemand kan een bestand van een ander " +
+      "insturen, of zelf meer dan \u00e9\u00e9n bestand maken; het rapport kan dat niet zien. " +
+      "Spreek daarom met het team af dat ieder \u00e9\u00e9n bestand stuurt.",
     "Het rapport is in deze browser gemaakt. De bestanden en het rapport zijn nergens heen " +
       "gestuurd.",
   ],
@@ -364,11 +465,6 @@ export const TEKSTEN = Object.freeze({
   teamBewaarUitleg:
     "Sla het rapport op als bestand of druk het af. Het bestand wordt in je browser gemaakt. " +
     "Er staan geen losse antwoorden in, wel de namen van de bestanden die niet meetellen.",
-  teamCsvKolommen: [
-    "soort", "zelftest", "versie", "id", "titel", "dimensie", "n", "gemiddelde", "sd",
-    "positie_0_100", "band", "rwg", "overeenstemming", "alfa", "alfa_n", "weet_ik_niet",
-  ],
-  teamCsvSoort: { dimensie: "dimensie", totaal: "totaal", vraag: "vraag", afgevallen: "niet meegeteld" },
 
   spiegelKop: (titel) => `Spiegel: ${titel}`,
   spiegelOver: (eigen, team, aantal) =>
@@ -381,26 +477,47 @@ export const TEKSTEN = Object.freeze({
     `Je team ziet het duidelijk gunstiger dan jij bij ${lijstTitels(titels)}. Misschien een ` +
     "verborgen kracht: vraag wat je doet dat helpt.",
   spiegelGeenVerschil:
-    "Bij geen enkel onderwerp verschillen jullie beelden duidelijk. Jullie beelden liggen dicht " +
-    "bij elkaar.",
+    "Bij geen enkel onderwerp verschillen jullie beelden duidelijk.",
   spiegelTabelBijschrift: "Jouw beeld en dat van je team per onderwerp",
   spiegelKolommen: [
-    "Onderwerp", "Jouw positie (0-100)", "Positie volgens het team (0-100)",
-    "Verschil (team min jij)", "Wat zegt het verschil?",
+    ["Onderwerp"], ["Jouw positie", "(0-100)"], ["Positie volgens het team", "(0-100)"],
+    ["Marge van het team", "(95%)"], ["Verschil", "(team min jij)"], ["Wat zegt het verschil?"],
   ],
   spiegelBlindeVlek: "Blinde vlek? Je team ziet hier minder dan jij. Vraag je team naar voorbeelden.",
   spiegelVerborgenKracht:
     "Verborgen kracht? Je team ziet hier meer dan jij. Vraag wat je doet dat helpt.",
+  spiegelBinnenMarge:
+    "Jouw positie ligt binnen de marge van het team. Het verschil kan dus toeval zijn.",
   spiegelDichtbij: "Jullie beelden liggen dicht bij elkaar.",
   spiegelEigenTeWeinig: "te weinig antwoorden in je eigen uitslag",
   spiegelGrafiekLabel:
-    "Staafdiagram van jouw positie en die volgens het team per onderwerp. Dezelfde cijfers " +
-    "staan in de tabel.",
+    "Staafdiagram van jouw positie en die volgens het team per onderwerp, met de marge (95%) " +
+    "van het team als streep over de balk van het team. Dezelfde cijfers staan in de tabel.",
   spiegelJij: "Jij",
   spiegelTeam: "Team",
+  spiegelVragenKop: "Per vraag: jouw antwoord en dat van je team",
+  spiegelVragenUitleg: (grens) =>
+    "Per vraag staat jouw eigen antwoord naast de antwoorden van je team. Het verschil is het " +
+    `gemiddelde van het team min jouw antwoord, in schaalpunten. Vanaf ${grens} schaalpunt ` +
+    "noemt de spiegel het een blinde vlek (het team lager) of een verborgen kracht (het team " +
+    "hoger). Bij een omgekeerd gestelde vraag is een hoog antwoord juist ongunstig; daar houdt " +
+    "die naam rekening mee.",
+  spiegelVragenBijschrift: "Jouw antwoord en de antwoorden van je team per vraag",
+  eigenAntwoordKolom: "Jouw antwoord",
+  teamGemiddeldeKolom: "Gemiddelde team",
+  verschilKolom: ["Verschil", "(team min jij)"],
+  eigenWeetNiet: "weet ik niet",
+  gatNaam: { "blinde-vlek": "blinde vlek?", "verborgen-kracht": "verborgen kracht?" },
+  spiegelGrootsteBlindeVlekken: "Vragen waar je team het duidelijk lager ziet dan jij (blinde vlekken):",
+  spiegelGrootsteVerborgenKrachten:
+    "Vragen waar je team het duidelijk hoger ziet dan jij (verborgen krachten):",
+  spiegelGatVraag: (tekst, verschil) => `${tekst} (${verschil})`,
+  spiegelGeenGaten: (grens) =>
+    `Bij geen enkele vraag verschilt het gemiddelde van je team ${grens} schaalpunt of meer van jouw antwoord.`,
   spiegelKanttekeningen: (grens) => [
-    `Een verschil heet hier duidelijk vanaf ${grens} schaalpunt. Dat is een vuistregel: de tests ` +
-      "zijn nog niet bij een grote groep uitgeprobeerd, dus er is geen gemeten foutmarge.",
+    `Een verschil per onderwerp heet hier duidelijk vanaf ${grens} schaalpunt, en alleen als jouw ` +
+      "positie buiten de marge van het team ligt. Die grens is een vuistregel: de tests zijn nog " +
+      "niet bij een grote groep uitgeprobeerd.",
     "Wie zichzelf beoordeelt, schat zich meestal wat gunstiger in dan anderen doen. Een blinde " +
       "vlek op een of twee onderwerpen is dus heel gewoon.",
     "Jouw eigen uitslag telt nooit mee in de cijfers van het team.",
@@ -409,13 +526,56 @@ export const TEKSTEN = Object.freeze({
   spiegelBewaarKop: "Spiegel bewaren",
   spiegelBewaarUitleg:
     "Sla de spiegel op als bestand of druk hem af. Het bestand wordt in je browser gemaakt.",
-  spiegelCsvKolommen: [
-    "dimensie_id", "dimensie", "eigen_positie_0_100", "team_positie_0_100", "verschil",
-    "betekenisvol",
+
+  overzichtKop: (titel) => `Afdelingsoverzicht: ${titel}`,
+  overzichtOver: (titel, versie, aantal) =>
+    `Dit overzicht zet ${aantal === 1 ? "1 teamrapport" : `${aantal} teamrapporten`} van ` +
+    `\u2018${titel}\u2019 (versie ${versie}) naast elkaar.`,
+  overzichtTeamsKop: "Teams in dit overzicht",
+  overzichtTeamUitslagen: (aantal) => uitslagen(aantal),
+  overzichtTabelBijschrift: (titel) => `Teams per onderwerp: ${titel}`,
+  overzichtKolommen: (schaal) => [
+    ["Team", "(bestand)"], ["Aantal"], ["Gemiddelde", `(${schaal})`], ["Marge", "(95%)"],
+    ["Spreiding", "(sd)"], ["Positie", "(0-100)"], ["Band"],
   ],
-  ja: "ja",
-  nee: "nee",
+  overzichtSamen: "De afdeling (alle teams samen)",
+  overzichtTeWeinigTeams: "te weinig teams met een cijfer (minstens 2)",
+  overzichtZonderCijfer: (namen, minimum) =>
+    `Zonder cijfer bij dit onderwerp (minder dan ${minimum} respondenten): ${lijstTitels(namen)}. ` +
+    "Die teams tellen hier niet mee.",
+  overzichtIccUitleg:
+    "Per onderwerp staat ook ICC(1). Dit cijfer zegt welk deel van de verschillen tussen mensen " +
+    "samenhangt met het team waarin ze zitten. Bij 0 maakt het team niets uit: de teams " +
+    "verschillen niet meer dan je door toeval verwacht. Hoe hoger, hoe meer de teams van elkaar " +
+    "verschillen. Een cijfer onder 0 lees je als 0. Met weinig teams is het cijfer onzeker.",
+  overzichtIcc: (waarde) => `Deel van de verschillen dat tussen de teams ligt, ICC(1): ${waarde}.`,
+  overzichtGeenIcc: (minimum) =>
+    "Welk deel van de verschillen tussen de teams ligt (ICC(1)), staat er pas bij " +
+    `${minimum ? `${minimum} of meer` : "meer"} teams met een cijfer.`,
+  overzichtKanttekeningen: [
+    "De afdeling: het gemiddelde weegt elk team naar zijn aantal respondenten. De spreiding is " +
+      "die van alle mensen samen, binnen en tussen de teams.",
+    "Rapporten die een uitslag delen, telt het overzicht niet: dan zou iemand twee keer meetellen.",
+    "Er is geen normgroep. De banden volgen de antwoordschaal zelf.",
+    "Het overzicht is in deze browser gemaakt. De rapporten zijn nergens heen gestuurd.",
+  ],
+  overzichtBewaarKop: "Overzicht bewaren",
+  overzichtBewaarUitleg:
+    "Sla het overzicht op als bestand of druk het af. Het bestand wordt in je browser gemaakt.",
 });
+
+function uitslagen(aantal) {
+  return aantal === 1 ? "1 uitslag" : `${aantal} uitslagen`;
+}
+
+// "kwam er 1 uitslag bij", "vielen er 2 uitslagen af", or both.
+function verschilInUitslagen(erbij, eraf) {
+  const bij = erbij === 1 ? "kwam er 1 uitslag bij" : `kwamen er ${erbij} uitslagen bij`;
+  const af = eraf === 1 ? "viel er 1 uitslag af" : `vielen er ${eraf} uitslagen af`;
+  if (eraf === 0) return bij;
+  if (erbij === 0) return af;
+  return `${bij} en ${af}`;
+}
 
 // ---- The installation check (controle.mjs, page "Controleer de installatie") ----
 export const CONTROLE = Object.freeze({
