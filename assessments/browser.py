@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from .documents import answers_from_json, assessment_from_document, result_document
+from .documents import answers_from_json, assessment_from_document, document_text, result_document
 from .history import (
     HistoryError,
     add_result,
@@ -55,7 +55,7 @@ def team_report_json(
     ``contents`` holds each file's bytes (from JavaScript: a Uint8Array, at most one byte more
     than a result file may have). ``stored`` is what the page remembers of earlier reports on
     this device (text, or null), ``earlier_*`` the earlier team reports the facilitator dropped
-    in. Returns ``{"report", "csv", "remembered"}``: the report (``replaces`` names the earlier
+    in. Returns ``{"report", "json", "csv", "remembered"}``: the report (``replaces`` names the earlier
     reports of nearly the same people: the page asks before it shows it), its CSV, and the text
     to remember once it is shown. When no report can be made: ``{"error", "left_out"}``, one
     Dutch sentence and the files that did not count; ``"stored_unreadable": true`` when it is
@@ -76,6 +76,7 @@ def team_report_json(
     return json.dumps(
         {
             "report": report,
+            "json": document_text(report),
             "csv": team_csv(report, catalog[report["assessment"]]),
             "remembered": remember(remembered, report, date.today()),
         }
@@ -85,7 +86,7 @@ def team_report_json(
 def mirror_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]) -> str:
     """The leader mirror: the first file is the manager's own, the rest are the team's.
 
-    Returns ``{"mirror", "csv", "report"}`` (the mirror's CSV and the team report it was made
+    Returns ``{"mirror", "json", "csv", "report"}`` (the mirror's file and CSV and the team report it was made
     from), or ``{"error": "...", "left_out": [...]}``.
     """
     files = _files(names, contents)
@@ -95,19 +96,29 @@ def mirror_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]
         mirror, report = mirror_with_report(files[0], files[1:], _catalog(catalog_json))
     except TeamError as error:
         return _team_error(error)
-    return json.dumps({"mirror": mirror, "csv": mirror_csv(mirror), "report": report})
+    return json.dumps(
+        {
+            "mirror": mirror,
+            "json": document_text(mirror),
+            "csv": mirror_csv(mirror),
+            "report": report,
+        }
+    )
 
 
 def overview_json(catalog_json: str, names: Iterable[str], contents: Iterable[Any]) -> str:
     """The department overview of dropped team reports, as `python -m assessments overview`.
 
-    Returns ``{"overview", "csv"}``, or ``{"error", "left_out"}``.
+    Returns ``{"overview", "json", "csv"}`` (the files the CLI prints), or
+    ``{"error", "left_out"}``.
     """
     try:
         overview = department_overview(_files(names, contents), _catalog(catalog_json))
     except TeamError as error:
         return _team_error(error)
-    return json.dumps({"overview": overview, "csv": overview_csv(overview)})
+    return json.dumps(
+        {"overview": overview, "json": document_text(overview), "csv": overview_csv(overview)}
+    )
 
 
 def history_json(definition_json: str, stored: Any) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .definitions import DefinitionError, problems_text
-from .documents import answers_from_json, definition_document, result_document
+from .documents import answers_from_json, definition_document, document_text, result_document
 from .files import load_all, release, unreleased
 from .model import Assessment
 from .overlap import OverlapError, read_earlier_report
@@ -151,7 +151,7 @@ def team_command(args: argparse.Namespace) -> int:
     if args.csv:
         sys.stdout.write(team_csv(report, catalog[report["assessment"]]))
     else:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        sys.stdout.write(document_text(report))
     return 0
 
 
@@ -163,7 +163,7 @@ def mirror_command(args: argparse.Namespace) -> int:
     if args.csv:
         sys.stdout.write(mirror_csv(mirror))
     else:
-        print(json.dumps(mirror, ensure_ascii=False, indent=2))
+        sys.stdout.write(document_text(mirror))
     return 0
 
 
@@ -179,7 +179,7 @@ def overview_command(args: argparse.Namespace) -> int:
     if args.csv:
         sys.stdout.write(overview_csv(overview))
     else:
-        print(json.dumps(overview, ensure_ascii=False, indent=2))
+        sys.stdout.write(document_text(overview))
     return 0
 
 

@@ -249,6 +249,19 @@ def script_json(document: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def document_text(document: dict[str, Any]) -> str:
+    """A document as a file: what the CLI prints and a page downloads, byte for byte (UTF-8,
+    indented by two, a line end at the end).
+
+    >>> print(document_text({"a": "é", "b": 50.0}), end="")
+    {
+      "a": "é",
+      "b": 50.0
+    }
+    """
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def banded(position: float | None, bands: tuple[Band, ...]) -> dict[str, Any]:
     """The band fields of a scored figure: ``band``, and ``boundary`` when the position lies on
     an inner edge (the band is then the lower one; ``boundary`` names the band above and says

@@ -143,16 +143,20 @@ def test_round_reports_from_five_members_what_the_cli_makes_of_its_files(
     assert done.returncode == 0, done.stderr
     expected = json.loads(done.stdout)
     assert expected["respondents"] == 6
-    assert_report_shown(page, expected)
+    assert_report_shown(page, expected, done.stdout)
     assert storage(page) == {"local": [], "session": [], "databases": [], "cookies": ""}
     visit.assert_stayed_local()
 
 
-def assert_report_shown(page: Page, expected: dict) -> None:
-    """The report on the page is the CLI's report of the same files, saved and on screen."""
+def assert_report_shown(page: Page, expected: dict, printed: str | None = None) -> None:
+    """The report on the page is the CLI's report of the same files, saved and on screen; the
+    saved file is the one the CLI printed, byte for byte, when that is given."""
     with page.expect_download() as waiting:
         page.click(".zelftest-teamronde-rapport [data-download=json]")
-    assert json.loads(Path(waiting.value.path()).read_text("utf-8")) == expected
+    saved = Path(waiting.value.path()).read_text("utf-8")
+    assert json.loads(saved) == expected
+    if printed is not None:
+        assert saved == printed
     rows = {
         row.get_attribute("data-dimensie"): [c.inner_text() for c in row.query_selector_all("td")]
         for row in page.query_selector_all(

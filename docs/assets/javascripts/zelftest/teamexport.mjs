@@ -1,11 +1,5 @@
 // Saving a team report, a leader mirror or a department overview as a file. Both files are the
-// engine's: the JSON is its document as the CLI prints it, the CSV is the `csv` text the engine
-// returns beside the document. Made in the browser; nothing is sent anywhere.
-
-// The engine's document as `python -m assessments team` (or `mirror`, `overview`) prints it.
-export function documentJson(document) {
-  return JSON.stringify(document, null, 2) + "\n";
-}
+// engine's: the `json` and `csv` texts it returns beside the document, as the CLI prints them. Made in the browser; nothing is sent anywhere.
 
 // vertrouwenswijzer-teamrapport-team-v2-2026-03-11.json
 export function teamFileName(kind, assessment, version, extension, now = new Date()) {

@@ -211,13 +211,13 @@ class TeamPage {
     if (this.kind === "spiegel") {
       const own = this.catalog.assessments.find((definition) => definition.id === answer.mirror.self.assessment);
       title.textContent = TEKSTEN.spiegelKop(own ? own.title : answer.mirror.self.assessment);
-      renderMirror(body, answer.mirror, answer.report, this.catalog, { level: 2, csv: answer.csv });
+      renderMirror(body, answer.mirror, answer.report, this.catalog, { level: 2, csv: answer.csv, json: answer.json });
     } else if (this.kind === "overzicht") {
       title.textContent = TEKSTEN.overzichtKop(answer.overview.title);
-      renderOverview(body, answer.overview, this.catalog, { level: 3, csv: answer.csv });
+      renderOverview(body, answer.overview, this.catalog, { level: 3, csv: answer.csv, json: answer.json });
     } else {
       title.textContent = TEKSTEN.teamRapportKop(answer.report.title);
-      renderTeamReport(body, answer.report, this.catalog, { level: 3, csv: answer.csv });
+      renderTeamReport(body, answer.report, this.catalog, { level: 3, csv: answer.csv, json: answer.json });
     }
     this.result.replaceChildren(title, body);
     this.result.hidden = false;

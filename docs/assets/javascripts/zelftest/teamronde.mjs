@@ -240,7 +240,7 @@ class TeamRound {
     this.show();
     this.message.hidden = true;
     // Under our h3; the CSV is the engine's, made beside the report.
-    renderTeamReport(this.reportView, answer.report, this.catalog, { level: 4, csv: answer.csv });
+    renderTeamReport(this.reportView, answer.report, this.catalog, { level: 4, csv: answer.csv, json: answer.json });
     this.fileList.replaceChildren(
       ...this.files.map((file) => {
         const item = element("li");

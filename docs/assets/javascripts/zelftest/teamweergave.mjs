@@ -6,14 +6,15 @@
 
 import { TEKSTEN } from "./teksten.mjs";
 import { offerDownload } from "./downloads.mjs";
-import { definitionOf, documentJson, teamFileName } from "./teamexport.mjs";
+import { definitionOf, teamFileName } from "./teamexport.mjs";
 import { barChart, element, heading, paragraph, scrollable } from "./dom.mjs";
 
 // Render the engine's team report into the container, replacing what was there. catalog is the
 // page's catalog document (definitions and limits). level is the heading level of the report's
 // sections; actions adds the buttons to save and print it (data-download="json" and "csv"), csv
-// is the engine's CSV text of this report (no CSV button without it).
-export function renderTeamReport(container, report, catalog, { level = 3, actions = true, csv = null } = {}) {
+// and json are the engine's CSV and JSON text of this report, as the CLI prints them (no button
+// for a file the engine did not give).
+export function renderTeamReport(container, report, catalog, { level = 3, actions = true, csv = null, json = null } = {}) {
   const definition = definitionOf(catalog, report.assessment);
   const limits = catalog.limits;
   const scale = scaleText(definition);
@@ -36,7 +37,7 @@ export function renderTeamReport(container, report, catalog, { level = 3, action
   if (actions) {
     const name = (extension) => teamFileName("teamrapport", report.assessment, report.version, extension);
     parts.push(actionsBox(level, TEKSTEN.teamBewaarKop, TEKSTEN.teamBewaarUitleg, {
-      json: () => offerDownload(name("json"), documentJson(report), "application/json"),
+      json: json === null ? null : () => offerDownload(name("json"), json, "application/json"),
       csv: csv === null ? null : () => offerDownload(name("csv"), csv, "text/csv;charset=utf-8"),
     }));
   }
@@ -46,7 +47,7 @@ export function renderTeamReport(container, report, catalog, { level = 3, action
 // Render the leader mirror: the manager's own positions beside the team's, per topic and per
 // question, then the team report of the same files (without its own buttons), then the buttons
 // to save and print the mirror. csv is the engine's CSV text of the mirror.
-export function renderMirror(container, mirror, report, catalog, { level = 2, csv = null } = {}) {
+export function renderMirror(container, mirror, report, catalog, { level = 2, csv = null, json = null } = {}) {
   const own = definitionOf(catalog, mirror.self.assessment);
   const team = definitionOf(catalog, mirror.team.assessment);
   const teamTitle = team ? team.title : mirror.team.assessment;
@@ -93,7 +94,7 @@ export function renderMirror(container, mirror, report, catalog, { level = 2, cs
   renderTeamReport(teamPart, report, catalog, { level: level + 1, actions: false });
   const name = (extension) => teamFileName("spiegel", mirror.self.assessment, mirror.self.version, extension);
   parts.push(teamPart, actionsBox(level, TEKSTEN.spiegelBewaarKop, TEKSTEN.spiegelBewaarUitleg, {
-    json: () => offerDownload(name("json"), documentJson(mirror), "application/json"),
+    json: json === null ? null : () => offerDownload(name("json"), json, "application/json"),
     csv: csv === null ? null : () => offerDownload(name("csv"), csv, "text/csv;charset=utf-8"),
   }));
   container.replaceChildren(...parts);
@@ -101,7 +102,7 @@ export function renderMirror(container, mirror, report, catalog, { level = 2, cs
 
 // Render a department overview: per topic a table of the teams with the pooled row below it,
 // the teams without a figure named, and ICC(1) in plain words. csv is the engine's CSV text.
-export function renderOverview(container, overview, catalog, { level = 3, csv = null } = {}) {
+export function renderOverview(container, overview, catalog, { level = 3, csv = null, json = null } = {}) {
   const definition = definitionOf(catalog, overview.assessment);
   const limits = catalog.limits;
   const scale = scaleText(definition);
@@ -129,7 +130,7 @@ export function renderOverview(container, overview, catalog, { level = 3, csv = 
   parts.push(heading(level, TEKSTEN.afgevallenKop), leftOutList(overview.left_out), notes(TEKSTEN.overzichtKanttekeningen));
   const name = (extension) => teamFileName("afdelingsoverzicht", overview.assessment, overview.version, extension);
   parts.push(actionsBox(level, TEKSTEN.overzichtBewaarKop, TEKSTEN.overzichtBewaarUitleg, {
-    json: () => offerDownload(name("json"), documentJson(overview), "application/json"),
+    json: json === null ? null : () => offerDownload(name("json"), json, "application/json"),
     csv: csv === null ? null : () => offerDownload(name("csv"), csv, "text/csv;charset=utf-8"),
   }));
   container.replaceChildren(...parts);
