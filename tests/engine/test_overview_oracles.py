@@ -12,12 +12,9 @@ Every figure of the overview must agree to within 1e-9.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import random
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -28,7 +25,7 @@ import pytest
 from assessments import result_document, score
 from assessments.overview import department_overview
 from assessments.team import MIN_RESPONDENTS, team_report
-from tests.engine.test_team_oracles import CATALOG, INSTALL_HINT, TEAM_TESTS, Team, answer_sets
+from tests.engine.test_team_oracles import CATALOG, TEAM_TESTS, Team, answer_sets, run_r
 
 TOLERANCE = 1e-9
 
@@ -126,38 +123,18 @@ for (row in seq_len(nrow(keys))) {
 @pytest.fixture(scope="module")
 def r_icc1(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], float]:
     """R's ICC1 for every department and dimension with at least three teams with a figure."""
-    rscript = shutil.which("Rscript")
-    if rscript is None:
-        pytest.fail(f"Rscript not found: {INSTALL_HINT}")
-    folder = tmp_path_factory.mktemp("r-icc1")
-    data = folder / "departments.csv"
-    with data.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["department", "dimension", "team", "mean"])
-        for department in DEPARTMENTS:
-            for dimension in CATALOG[department.assessment].dimensions:
-                teams = raw_means(department, dimension.id)
-                if len(teams) < 3:
-                    continue
-                for team, means in teams:
-                    for mean in means:
-                        writer.writerow([department.number, dimension.id, team, repr(mean)])
-    script = folder / "icc1.R"
-    script.write_text(R_SCRIPT, encoding="utf-8")
-    done = subprocess.run(
-        [rscript, "--vanilla", str(script), str(data)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"Rscript failed ({INSTALL_HINT}):\n{done.stderr[-2000:]}")
-    results = {}
-    for line in done.stdout.splitlines():
-        department, dimension, icc = line.split("\t")
-        results[int(department), dimension] = float(icc)
-    assert results, done.stderr
+    rows: list[list[object]] = []
+    for department in DEPARTMENTS:
+        for dimension in CATALOG[department.assessment].dimensions:
+            teams = raw_means(department, dimension.id)
+            if len(teams) < 3:
+                continue
+            for team, means in teams:
+                rows.extend([department.number, dimension.id, team, repr(m)] for m in means)
+    header = ["department", "dimension", "team", "mean"]
+    output = run_r(R_SCRIPT, header, rows, tmp_path_factory.mktemp("r-icc1"))
+    results = {(int(dep), dimension): float(icc) for dep, dimension, icc in output}
+    assert results
     return results
 
 

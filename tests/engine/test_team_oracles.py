@@ -219,40 +219,24 @@ for (row in seq_len(nrow(keys))) {
 """
 
 
-@pytest.fixture(scope="module")
-def r_oracle(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], dict]:
-    """R's rwg.j and cronbach for every team and dimension (rows with a missing answer dropped)."""
+def run_r(
+    script: str, header: list[str], rows: list[list[object]], folder: Path
+) -> list[list[str]]:
+    """Run an R script (Rscript --vanilla) on a CSV of these rows; its output lines, split on tabs.
+
+    A missing Rscript or a failing script fails the test with what to install.
+    """
     rscript = shutil.which("Rscript")
     if rscript is None:
         pytest.fail(f"Rscript not found: {INSTALL_HINT}")
-    folder = tmp_path_factory.mktemp("r-oracle")
-    data = folder / "teams.csv"
-    most = max(
-        len(CATALOG[t.assessment].items_of(d.id))
-        for t in TEAMS
-        for d in CATALOG[t.assessment].dimensions
-    )
+    data, program = folder / "data.csv", folder / "oracle.R"
     with data.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            ["team", "dimension", "items", "ranvar", *(f"i{n + 1}" for n in range(most))]
-        )
-        for team in TEAMS:
-            assessment = CATALOG[team.assessment]
-            options = len(assessment.scale.options)
-            people = answer_sets(team)
-            for dimension in assessment.dimensions:
-                keyed = keyed_matrix(assessment, dimension.id, people)
-                for person in keyed:
-                    cells = ["NA" if np.isnan(v) else str(int(v)) for v in person]
-                    cells += ["NA"] * (most - len(cells))
-                    writer.writerow(
-                        [team.number, dimension.id, len(person), (options**2 - 1) / 12, *cells]
-                    )
-    script = folder / "oracle.R"
-    script.write_text(R_SCRIPT, encoding="utf-8")
+        writer.writerow(header)
+        writer.writerows(rows)
+    program.write_text(script, encoding="utf-8")
     done = subprocess.run(
-        [rscript, "--vanilla", str(script), str(data)],
+        [rscript, "--vanilla", str(program), str(data)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -260,16 +244,39 @@ def r_oracle(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], 
     )
     if done.returncode != 0:
         pytest.fail(f"Rscript failed ({INSTALL_HINT}):\n{done.stderr[-2000:]}")
+    return [line.split("\t") for line in done.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def r_oracle(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], dict]:
+    """R's rwg.j and cronbach for every team and dimension (rows with a missing answer dropped)."""
+    most = max(
+        len(CATALOG[t.assessment].items_of(d.id))
+        for t in TEAMS
+        for d in CATALOG[t.assessment].dimensions
+    )
+    rows: list[list[object]] = []
+    for team in TEAMS:
+        assessment = CATALOG[team.assessment]
+        options = len(assessment.scale.options)
+        people = answer_sets(team)
+        for dimension in assessment.dimensions:
+            keyed = keyed_matrix(assessment, dimension.id, people)
+            for person in keyed:
+                cells = ["NA" if np.isnan(v) else str(int(v)) for v in person]
+                cells += ["NA"] * (most - len(cells))
+                rows.append([team.number, dimension.id, len(person), (options**2 - 1) / 12, *cells])
+    header = ["team", "dimension", "items", "ranvar", *(f"i{n + 1}" for n in range(most))]
+    output = run_r(R_SCRIPT, header, rows, tmp_path_factory.mktemp("r-oracle"))
     results = {}
-    for line in done.stdout.splitlines():
-        team, dimension, rwg, alpha, complete = line.split("\t")
+    for team, dimension, rwg, alpha, complete in output:
         results[int(team), dimension] = {
             "rwg": None if rwg == "NA" else float(rwg),
             "alpha": None if alpha == "NA" else float(alpha),
             "complete": int(complete),
         }
     expected = sum(len(CATALOG[t.assessment].dimensions) for t in TEAMS)
-    assert len(results) == expected, done.stdout[-2000:] + done.stderr[-2000:]
+    assert len(results) == expected, output[-20:]
     return results
 
 
