@@ -791,3 +791,39 @@ def test_unknown_or_repeated_team_marker_stops_the_build() -> None:
         PluginError, match="onbekende regel '<!-- spiegels -->' voor een teampagina"
     ):
         hook.on_page_content("<!-- spiegels -->", hook_page("d.md"), config, None)
+
+
+def test_a_call_that_takes_too_long_names_the_files_and_the_next_choice_works(
+    visit: Visit, tmp_path: Path
+) -> None:
+    """When the engine does not answer in time (as 200 heavy files once did), the page names the
+    files it was given and starts the engine afresh: choosing again works without a reload."""
+    files = team_files(5, tmp_path)
+    page = make_report(visit, files)
+    page.evaluate(
+        """async () => {
+            const url = new URL("../../assets/javascripts/zelftest/runtime.mjs", document.baseURI);
+            (await import(url.href)).sharedRuntime().callTimeoutMs = 1;
+        }"""
+    )
+    page.set_input_files(TEAM_INPUT, [])
+    page.wait_for_selector(".teampagina[data-state=idle]")
+    page.set_input_files(TEAM_INPUT, payloads(files))
+    assert settled(page) == "error"
+    message = status(page)
+    assert message.startswith("Het rapport kon niet gemaakt worden met de bestanden")
+    assert all(f"\u2018{name}\u2019" in message for name, _ in files)
+    assert "herladen is niet nodig" in message
+    restarts = page.evaluate(
+        """async () => {
+            const url = new URL("../../assets/javascripts/zelftest/runtime.mjs", document.baseURI);
+            const runtime = (await import(url.href)).sharedRuntime();
+            runtime.callTimeoutMs = 60000;
+            return runtime.restarts;
+        }"""
+    )
+    assert restarts == 1
+    page.set_input_files(TEAM_INPUT, [])
+    page.wait_for_selector(".teampagina[data-state=idle]")
+    page.set_input_files(TEAM_INPUT, payloads(files))
+    assert settled(page) == "ready", status(page)

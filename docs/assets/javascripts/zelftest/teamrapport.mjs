@@ -176,7 +176,8 @@ class TeamPage {
       if (run !== this.run) return;
       if (error instanceof PageError) return this.fail(error.message);
       console.error("teampagina: the engine failed", error);
-      this.fail(TEKSTEN.teamRekenfout);
+      // The runtime has ended a call that took too long and started afresh: the next choice works.
+      this.fail(TEKSTEN.teamRekenfout([...files, ...earlier].map((file) => file.name)));
     }
   }
 

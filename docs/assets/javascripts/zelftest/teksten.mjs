@@ -314,9 +314,16 @@ export const TEKSTEN = Object.freeze({
   teamTeLang:
     "Het rapport maken duurde te lang en is gestopt. Er is niets verstuurd. Herlaad de pagina en " +
     "kies de bestanden opnieuw.",
-  teamRekenfout:
-    "Er ging iets mis bij het maken van het rapport. Er is niets verstuurd. Herlaad de pagina en " +
-    "kies de bestanden opnieuw.",
+  // The engine failed or took too long on these files (it has been started afresh): name them.
+  teamRekenfout: (namen) => {
+    const genoemd = namen.slice(0, 10).map((naam) => `\u2018${naam}\u2019`).join(", ");
+    const meer = namen.length > 10 ? ` en nog ${namen.length - 10}` : "";
+    return (
+      `Het rapport kon niet gemaakt worden met ${namen.length === 1 ? "het bestand" : "de bestanden"} ` +
+      `${genoemd}${meer}. Er is niets verstuurd. Is een bestand geen uitslag of rapport van deze ` +
+      "site, haal het dan weg en kies de bestanden opnieuw; herladen is niet nodig."
+    );
+  },
   spiegelNogTeam: "Je eigen uitslag is gekozen. Kies nu de uitslagbestanden van het team.",
   spiegelNogEigen: "De bestanden van het team zijn gekozen. Kies nu ook je eigen uitslag.",
   spiegelEenEigen: "Kies bij \u2018Je eigen uitslag\u2019 \u00e9\u00e9n bestand: je eigen uitslag.",
