@@ -50,9 +50,9 @@ def answer_patterns(definition: dict) -> dict[str, dict[str, int | None]]:
 
 
 def band_text(scored: dict) -> str:
-    """A band as the result table shows it: its label, and the boundary when on an edge."""
+    """A band as the result table shows it: its label, and the boundary below it when on an edge."""
     boundary = scored.get("boundary")
-    return f"{scored['band']['label']}, {boundary['text']}" if boundary else scored["band"]["label"]
+    return f"{scored['band']['label']}\n{boundary['text']}" if boundary else scored["band"]["label"]
 
 
 def fill_in(visit: Visit, answers: dict[str, int | None]) -> None:

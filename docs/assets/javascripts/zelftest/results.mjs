@@ -200,6 +200,13 @@ function bandLabel(scored) {
   return scored.boundary ? `${scored.band.label}, ${scored.boundary.text}` : scored.band.label;
 }
 
+// The band in the table: its label, and below it, small, that it lies on the boundary.
+function bandCell(scored) {
+  const cell = element("td", scored.band.label, "zelftest-band");
+  if (scored.boundary) cell.append(element("span", scored.boundary.text, "zelftest-grens"));
+  return cell;
+}
+
 function row(title, scored, answered, key) {
   const tr = element("tr");
   tr.dataset.dimensie = key;
@@ -210,7 +217,7 @@ function row(title, scored, answered, key) {
     tr.append(
       element("td", scored.shown_mean, "zelftest-gemiddelde"),
       element("td", scored.shown_score, "zelftest-score"),
-      element("td", bandLabel(scored), "zelftest-band"),
+      bandCell(scored),
     );
   } else {
     const missing = element("td", TEKSTEN.teWeinig, "zelftest-ontbreekt");
