@@ -57,6 +57,22 @@ NEW_IN_GUIDANCE_V2 = [
     "onderling-vertrouwen/wat-vertrouwen-oplevert/",
     "vertrouwen-begrijpen/waarop-vertrouwen-mensen/",  # the model's table
 ]
+#: The pages guidance v3 added: new tools and guidance, and the team pages' overview.
+NEW_IN_GUIDANCE_V3 = [
+    *(
+        f"hulpmiddelen/{name}/"
+        for name in (
+            "moreel-beraad",
+            "dertien-gedragingen",
+            "kaart-psychologische-veiligheid",
+            "checklist-vertrouwen-collega",
+            "klacht-goed-behandelen",
+        )
+    ),
+    "onderling-vertrouwen/conflict-tussen-collegas/",
+    "leiderschap-en-integriteit/vertrouwen-bij-een-reorganisatie/",
+    "zelftests/afdelingsoverzicht/",
+]
 
 
 @pytest.mark.parametrize(
@@ -71,6 +87,7 @@ NEW_IN_GUIDANCE_V2 = [
         "over/",
         *ASSESSMENT_PAGES,
         *NEW_IN_GUIDANCE_V2,
+        *NEW_IN_GUIDANCE_V3,
     ],
 )
 def test_page_has_no_wcag_violations(plain_visit: Visit, path: str) -> None:
