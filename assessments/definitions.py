@@ -25,6 +25,14 @@ MAX_OPTIONS = 11
 DEFAULT_DONT_KNOW = "Weet ik niet / niet van toepassing"
 #: How far (in positions, 0-100) an inner band edge must stay from every answer option.
 EDGE_DISTANCE = 1.0
+#: Two conditions in one item: someone who never met the second cannot answer the first.
+TWO_CONDITIONS = re.compile(r"\book\s+als\b", re.IGNORECASE)
+#: A period named in a text: "de afgelopen maand", "het afgelopen halfjaar", "afgelopen 3 weken".
+PERIOD = re.compile(
+    r"\bafgelopen\s+(?:(?:twee|drie|vier|zes|negen|twaalf|\d+)\s+)?"
+    r"(?:weken|week|maanden|maand|kwartaal|halfjaar|half\s+jaar|jaar)\b",
+    re.IGNORECASE,
+)
 
 TOP_LEVEL_KEYS = {
     "id": True,
@@ -40,11 +48,18 @@ TOP_LEVEL_KEYS = {
     "team_report": False,
     "mirror_of": False,
     "self_rated": False,
+    "time_window": False,
 }
 SCALE_KEYS = {"min": True, "max": True, "options": True, "dont_know": False}
 OPTION_KEYS = {"value": True, "label": True}
 BAND_KEYS = {"id": True, "from": True, "to": True, "label": True, "text": True}
-DIMENSION_KEYS = {"id": True, "title": True, "description": False, "guidance": False}
+DIMENSION_KEYS = {
+    "id": True,
+    "title": True,
+    "description": False,
+    "guidance": False,
+    "outcome": False,
+}
 ITEM_KEYS = {
     "id": True,
     "dimension": True,
@@ -153,14 +168,21 @@ def _check_mirror(file: str, mirror: Assessment, mirrored: Assessment | None) ->
             f"de schaal ({mirror.scale.min}-{mirror.scale.max}) moet gelijk zijn aan die van "
             f"'{mirrored.id}' ({mirrored.scale.min}-{mirrored.scale.max})."
         )
-    ours = [d.id for d in mirror.dimensions]
-    theirs = [d.id for d in mirrored.dimensions]
+    # A trust outcome of the team test (willingness to rely on the manager) has no counterpart
+    # in the manager's own test and is not mirrored.
+    ours = [d.id for d in mirror.profile_dimensions]
+    theirs = [d.id for d in mirrored.profile_dimensions]
+    if any(d.outcome for d in mirrored.dimensions):
+        return problem(
+            f"'{mirrored.id}' heeft een uitkomst ('outcome: true'); een uitkomst hoort bij de "
+            "test die het team invult, niet bij de test die gespiegeld wordt."
+        )
     if ours != theirs:
         return problem(
             f"de dimensies ({', '.join(ours)}) moeten gelijk zijn aan die van '{mirrored.id}' "
             f"({', '.join(theirs)}), in dezelfde volgorde."
         )
-    for dimension in ours:
+    for dimension in theirs:
         keyed = [item.reverse for item in mirror.items_of(dimension)]
         keyed_there = [item.reverse for item in mirrored.items_of(dimension)]
         if keyed != keyed_there:
@@ -169,10 +191,85 @@ def _check_mirror(file: str, mirror: Assessment, mirrored: Assessment | None) ->
                 f"evenveel vragen ({len(keyed)} tegen {len(keyed_there)}), en dezelfde vragen "
                 "omgekeerd gescoord."
             )
-    return []
+    problems: list[Problem] = []
+    for dimension in theirs:
+        pairs = zip(mirrored.items_of(dimension), mirror.items_of(dimension), strict=True)
+        for own, team in pairs:
+            own_referent, team_referent = referent(own.text, "self"), referent(team.text, "team")
+            if own_referent != team_referent:
+                problems.append(
+                    Problem(
+                        file,
+                        f"items[{mirror.items.index(team)}].text",
+                        f"'{team.id}' gaat over {REFERENT_NAMES[team_referent]}, maar "
+                        f"'{own.id}' in '{mirrored.id}' over {REFERENT_NAMES[own_referent]}. "
+                        "Laat beide vragen over dezelfde mensen gaan: allebei over het team "
+                        "('met het team' / 'met mij en mijn collega's'), of allebei over één "
+                        "persoon ('met elk teamlid' / 'met mij').",
+                    )
+                )
+    return problems
+
+
+#: How the referent rule names what an item is about, in a message.
+REFERENT_NAMES = {
+    "persoon": "één persoon",
+    "team": "het team",
+    "geen": "niemand in het bijzonder",
+}
+#: Words that make an item about the team as a whole, on both sides of a mirror pair.
+TEAM_WORDS = ("team", "teamleden", "collega's", "iedereen", "we", "wij", "ons", "mensen")
+#: On the manager's own side: words for one team member (the manager is ik, mij, me, mijn).
+SELF_PERSON_WORDS = (
+    "teamlid", "iemand", "diegene", "die persoon", "een medewerker", "elke medewerker",
+    "iedere medewerker",
+)  # fmt: skip
+#: On the team's side: the person rated and the whole team, said in a member's words.
+TEAM_SIDE_PHRASES = ("mijn leidinggevende", "je leidinggevende", "mij en mijn collega's")
+#: On the team's side, after those phrases: a member speaking of themself.
+FIRST_PERSON = ("ik", "mij", "me", "mijn")
+
+
+def referent(text: str, side: str) -> str:
+    """Whom an item of a mirror pair is about: "persoon", "team" or "geen".
+
+    A simple word rule (explained in the schema). On the team's side ("team"), the phrases
+    "mijn leidinggevende" and "mij en mijn collega's" are taken out first; a first-person word
+    left (ik, mij, me, mijn) makes the item about one person, the member. On the manager's own
+    side ("self"), ik/mij/me/mijn are the manager; a word for one member (teamlid, iemand, ...)
+    makes it about one person. Otherwise a team word (team, collega's, iedereen, we, ...) makes
+    it about the team, and an item with neither is about nobody in particular.
+
+    >>> referent("Ik maak met iedereen in het team afspraken.", "self")
+    'team'
+    >>> referent("Mijn leidinggevende maakt met mij afspraken.", "team")
+    'persoon'
+    >>> referent("Mijn leidinggevende houdt zich aan afspraken met mij en mijn collega's.", "team")
+    'team'
+    """
+    words = " " + " ".join(re.findall(r"[\w']+", text.casefold())) + " "
+    person: tuple[str, ...]
+    if side == "team":
+        for phrase in TEAM_SIDE_PHRASES:
+            words = words.replace(f" {phrase} ", " , " if "collega" not in phrase else " team ")
+        person = FIRST_PERSON
+    else:
+        person = SELF_PERSON_WORDS
+    if any(f" {word} " in words for word in person):
+        return "persoon"
+    if any(f" {word} " in words for word in TEAM_WORDS):
+        return "team"
+    return "geen"
 
 
 # ---- Helper functions ----
+
+
+def _period(text: str) -> str:
+    """A period as compared: lower case, single spaces, from "afgelopen" on ("de" left off)."""
+    words = " ".join(text.split()).casefold()
+    start = words.find("afgelopen")
+    return words[start:] if start >= 0 else words
 
 
 def _line(node: object, key: object = None) -> int | None:
@@ -384,6 +481,16 @@ class _Checker:
             )
         if scale is not None and len(bands) == len(top.get("bands") or []):
             self.band_edges(top, bands, scale)
+        time_window = self.time_window(top, intro)
+        self.item_wording(top, time_window)
+        if dimensions and all(dimension.outcome for dimension in dimensions):
+            self.add(
+                "dimensions",
+                "elke dimensie heeft 'outcome: true'; een uitkomst staat naast het profiel, "
+                "dus de zelftest heeft ook dimensies zonder 'outcome' nodig.",
+                top,
+                "dimensions",
+            )
         if self.problems or scale is None or version is None:
             return None
         return Assessment(
@@ -400,7 +507,68 @@ class _Checker:
             team_report=team_report,
             mirror_of=mirror_of,
             self_rated=self_rated,
+            time_window=time_window,
         )
+
+    def time_window(self, top: Mapping[str, Any], intro: str) -> str | None:
+        """The one period of the test: it names a period, and the intro states it word for word."""
+        if "time_window" not in top:
+            return None
+        window = self.text(top, "time_window", "")
+        if not window:
+            return None
+        if PERIOD.fullmatch(_period(window)) is None:
+            self.add(
+                "time_window",
+                f"'{shown(window)}' noemt geen periode; schrijf bijvoorbeeld "
+                "'de afgelopen drie maanden'.",
+                top,
+                "time_window",
+            )
+            return None
+        if window.casefold() not in " ".join(intro.split()).casefold():
+            self.add(
+                "intro",
+                f"noem de periode van de test in de inleiding, letterlijk: '{shown(window)}'.",
+                top,
+                "intro",
+            )
+        return window
+
+    def item_wording(self, top: Mapping[str, Any], time_window: str | None) -> None:
+        """No item holds two conditions ("ook als"), and every period named is the test's one."""
+        wanted = _period(time_window) if time_window else None
+        for index, entry in enumerate(top.get("items") or []):
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("text"), str):
+                continue
+            text = entry["text"]
+            if TWO_CONDITIONS.search(text):
+                self.add(
+                    f"items[{index}].text",
+                    "bevat 'ook als': dat zijn twee vragen in één. Wie de situatie na 'ook als' "
+                    "nooit meemaakte, kan niet antwoorden. Vraag naar het gedrag zelf, of maak "
+                    "er twee vragen van.",
+                    entry,
+                    "text",
+                )
+            for found in PERIOD.finditer(text):
+                named = _period(found.group())
+                if wanted is None:
+                    self.add(
+                        f"items[{index}].text",
+                        f"noemt een periode ('{shown(found.group())}'). Geef de test één periode: "
+                        "zet die in 'time_window' en in de inleiding.",
+                        entry,
+                        "text",
+                    )
+                elif named != wanted:
+                    self.add(
+                        f"items[{index}].text",
+                        f"noemt '{shown(found.group())}', maar de periode van deze test is "
+                        f"'{shown(time_window)}'. Gebruik in de hele test één periode.",
+                        entry,
+                        "text",
+                    )
 
     def scale(self, top: Mapping[str, Any]) -> Scale | None:
         """The answer scale: min, max and one option per value from min to max, ascending."""
@@ -572,9 +740,19 @@ class _Checker:
                 "guidance",
             )
             return None
+        outcome = node.get("outcome", False)
+        if not isinstance(outcome, bool):
+            self.add(
+                _path(field, "outcome"),
+                f"'{shown(outcome)}' moet true of false zijn: true voor een uitkomst (vertrouwen "
+                "zelf), die naast het profiel staat en niet meetelt in het totaal.",
+                node,
+                "outcome",
+            )
+            return None
         if not identifier or not title:
             return None
-        return Dimension(identifier, title, description, tuple(guidance))
+        return Dimension(identifier, title, description, tuple(guidance), outcome)
 
     def item(self, node: Mapping[str, Any], field: str) -> Item | None:
         """One item: its text, dimension, construct, source and keying."""

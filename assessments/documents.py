@@ -50,6 +50,7 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
         "team_report": assessment.team_report,
         "mirror_of": assessment.mirror_of,
         "self_rated": assessment.self_rated,
+        "time_window": assessment.time_window,
         "scale": {
             "min": assessment.scale.min,
             "max": assessment.scale.max,
@@ -71,6 +72,7 @@ def definition_document(assessment: Assessment) -> dict[str, Any]:
                 "title": dimension.title,
                 "description": dimension.description,
                 "guidance": list(dimension.guidance),
+                "outcome": dimension.outcome,
                 "items": len(assessment.items_of(dimension.id)),
                 "min_answered": required_answers(len(assessment.items_of(dimension.id))),
             }
@@ -118,6 +120,7 @@ def assessment_from_document(document: dict[str, Any]) -> Assessment:
                 dimension["title"],
                 dimension["description"],
                 tuple(dimension["guidance"]),
+                dimension.get("outcome", False),
             )
             for dimension in document["dimensions"]
         ),
@@ -139,6 +142,7 @@ def assessment_from_document(document: dict[str, Any]) -> Assessment:
         team_report=document.get("team_report", False),
         mirror_of=document.get("mirror_of"),
         self_rated=document.get("self_rated", False),
+        time_window=document.get("time_window"),
     )
 
 
@@ -300,6 +304,8 @@ def _dimension(result: DimensionResult, bands: tuple[Band, ...]) -> dict[str, An
     return {
         "id": result.dimension.id,
         "title": result.dimension.title,
+        # A trust outcome: shown beside the profile, not part of the overall score.
+        "outcome": result.dimension.outcome,
         "mean": result.mean,
         "score": result.score,
         **banded(result.score, bands),

@@ -254,7 +254,9 @@ def history_document(results: Sequence[Any], assessment: Assessment) -> dict[str
         "meaningful_difference": MEANINGFUL_DIFFERENCE,
         "meaningful_difference_shown": decimal_text(MEANINGFUL_DIFFERENCE),
         "limits": {"max_file_bytes": MAX_FILE_BYTES, "max_entries": MAX_ENTRIES},
-        "dimensions": [{"id": d.id, "title": d.title} for d in assessment.dimensions],
+        "dimensions": [
+            {"id": d.id, "title": d.title, "outcome": d.outcome} for d in assessment.dimensions
+        ],
         "entries": [_entry(entry) for entry in usable],
         "compared": [entry.respondent.result_id for entry in latest],
         "changes": changes(latest[0].result, latest[1].result) if latest else [],

@@ -49,6 +49,9 @@ class Dimension:
     description: str = ""
     #: Guidance pages (paths under docs/) the result links to for this dimension.
     guidance: tuple[str, ...] = ()
+    #: A trust outcome (willingness to rely on the other), not a condition of trust: reported
+    #: beside the profile, never inside the overall score or the profile, and not mirrored.
+    outcome: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,14 @@ class Assessment:
     #: Whether respondents rate themselves (persoonlijk, leiderschap): only then does the result
     #: add that people who rate themselves tend to be kinder to themselves than others are.
     self_rated: bool = False
+    #: The one period the items are about ("de afgelopen drie maanden"), stated in the intro;
+    #: None when no item needs one.
+    time_window: str | None = None
+
+    @property
+    def profile_dimensions(self) -> tuple[Dimension, ...]:
+        """The dimensions that make up the profile and the overall score (outcomes left out)."""
+        return tuple(dimension for dimension in self.dimensions if not dimension.outcome)
 
     def items_of(self, dimension_id: str) -> tuple[Item, ...]:
         """The items of one dimension, in definition order."""

@@ -141,11 +141,17 @@ def read_team_report(
         return LeftOut(file, "hoort bij een zelftest die deze site niet kent.")
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version != assessment.version:
+        # A whole number of reasonable size is named ("versie 2"); anything else is not repeated.
+        made_with = (
+            f"versie {version}"
+            if isinstance(version, int) and not isinstance(version, bool) and 0 < version < 1000
+            else "een andere versie"
+        )
         return LeftOut(
             file,
-            f"is gemaakt met een andere versie van '{assessment.title}' dan deze site heeft "
-            f"(versie {assessment.version}). Rapporten van verschillende versies tellen niet "
-            "samen.",
+            f"is gemaakt met {made_with} van '{assessment.title}'; deze site heeft versie "
+            f"{assessment.version}. Rapporten van verschillende versies tellen niet samen: maak "
+            "het teamrapport opnieuw met uitslagen van deze versie.",
         )
     if document.get("fingerprint") != fingerprint(assessment):
         return LeftOut(
@@ -271,6 +277,7 @@ def _dimension(assessment: Assessment, index: int, teams: Sequence[TeamFigures])
     return {
         "id": dimension.id,
         "title": dimension.title,
+        "outcome": dimension.outcome,
         "teams": rows,
         "withheld": [team.file for team in teams if team.dimensions[index] is None],
         "g": len(groups),

@@ -10,7 +10,8 @@ The rules, in the order they are applied:
 4. The position on the scale is 100 (mean - min) / (max - min): a place on the answer
    scale, not a percentage of people and not a percentile.
 5. The overall score is the mean of the dimension means; it is withheld (``None``)
-   as soon as one dimension has too few answers.
+   as soon as one dimension has too few answers. A trust outcome dimension (``outcome``) is
+   scored like any other but stays out of the overall score and the profile.
 6. Bands are anchored to the answer scale. There is no norm group.
 7. The profile names the strongest and the weakest dimension; dimensions with equal means are
    named together, as a tie.
@@ -224,10 +225,12 @@ def score(assessment: Assessment, answers: Answers) -> Result:
     dimension_results = tuple(
         _score_dimension(assessment, dimension, answers) for dimension in assessment.dimensions
     )
-    scored = [result for result in dimension_results if result.mean is not None]
+    # A trust outcome is reported beside the profile: never in the overall score or the profile.
+    profile = [result for result in dimension_results if not result.dimension.outcome]
+    scored = [result for result in profile if result.mean is not None]
     overall_mean = overall_score = None
     overall_band = None
-    if len(scored) == len(dimension_results):
+    if len(scored) == len(profile):
         overall_mean = fmean(result.mean for result in scored if result.mean is not None)
         overall_score = scale_position(overall_mean, assessment.scale)
         overall_band = band_for(overall_score, assessment.bands)

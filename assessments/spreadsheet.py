@@ -175,7 +175,8 @@ def team_csv(report: Mapping[str, Any], assessment: Assessment) -> str:
         ci = d["ci"] or {}
         rows.append(
             row(
-                "dimensie",
+                # A trust outcome is reported beside the profile, not in the total.
+                "uitkomst" if d.get("outcome") else "dimensie",
                 d["id"],
                 d["title"],
                 d["id"],

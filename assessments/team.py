@@ -168,10 +168,12 @@ def team_report(
         _dimension_figures(assessment, index, results)
         for index in range(len(assessment.dimensions))
     ]
+    # A trust outcome stays out of the overall score and the profile (CONTENT.md; issue 19).
+    profile = [dimension for dimension in dimensions if not dimension["outcome"]]
     overall = None
-    if all(dimension["mean"] is not None for dimension in dimensions):
-        overall_mean = fmean(dimension["mean"] for dimension in dimensions)
-        overall_score = fmean(dimension["score"] for dimension in dimensions)
+    if all(dimension["mean"] is not None for dimension in profile):
+        overall_mean = fmean(dimension["mean"] for dimension in profile)
+        overall_score = fmean(dimension["score"] for dimension in profile)
         overall = {
             "mean": overall_mean,
             "score": overall_score,
@@ -194,7 +196,7 @@ def team_report(
         "replaces": overlaps(assessment.id, assessment.version, keys, earlier),
         "confidence": CONFIDENCE,
         "dimensions": dimensions,
-        "profile": _profile(dimensions),
+        "profile": _profile(profile),
         "items": [_item_figures(item, assessment.scale, results) for item in assessment.items],
         "overall": overall,
     }
@@ -368,9 +370,16 @@ def _other_test(
                 f"is een eigen uitslag van '{assessment.title}'. Het eigen beeld van een "
                 "leidinggevende telt nooit mee in de cijfers van het team; gebruik het in de spiegel."
             )
+        if assessment.self_rated:
+            return (
+                f"is een uitslag van '{assessment.title}', een test over jezelf; die telt niet "
+                "mee in een teamrapport."
+            )
+        # A test one person fills in for themself, about something else (klimaat: the manager
+        # about the team's set-up): several such answers describe different things.
         return (
-            f"is een uitslag van '{assessment.title}', een test over jezelf; die telt niet mee "
-            "in een teamrapport."
+            f"is een uitslag van '{assessment.title}', een test die één persoon voor zichzelf "
+            "invult; die telt niet mee in een teamrapport."
         )
     assert chosen is not None  # a usable result of a team test makes one test the chosen one
     return (
@@ -427,6 +436,8 @@ def _dimension_figures(
     figures: dict[str, Any] = {
         "id": dimension.id,
         "title": dimension.title,
+        # A trust outcome: shown beside the profile, left out of the overall score.
+        "outcome": dimension.outcome,
         "n": len(respondents),
         "mean": None,
         "sd": None,

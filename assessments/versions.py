@@ -19,8 +19,8 @@ from .model import Assessment
 def fingerprint(assessment: Assessment) -> str:
     """A digest of everything that decides a score, to tie a version number to one content.
 
-    It covers the answer values of the scale, the dimension ids, each item's id, dimension,
-    text and keying, and the band edges; it leaves out titles, labels and explanations, which
+    It covers the answer values of the scale, the dimension ids (and which are outcomes), each
+    item's id, dimension, text and keying, and the band edges; it leaves out titles, labels and explanations, which
     change no score. Two results with the same assessment id, version and fingerprint were
     scored on the same questions by the same rules.
 
@@ -29,12 +29,17 @@ def fingerprint(assessment: Assessment) -> str:
     >>> fingerprint(a) == fingerprint(a) and fingerprint(a).startswith("sha256:")
     True
     """
-    content = {
+    content: dict[str, object] = {
         "scale": [option.value for option in assessment.scale.options],
         "dimensions": [dimension.id for dimension in assessment.dimensions],
         "items": [[i.id, i.dimension, i.text, i.reverse] for i in assessment.items],
         "bands": [[band.id, band.lower, band.upper] for band in assessment.bands],
     }
+    outcomes = [dimension.id for dimension in assessment.dimensions if dimension.outcome]
+    if outcomes:
+        # Only when present, so that the fingerprints of released versions without an outcome
+        # stay what they were.
+        content["outcome"] = outcomes
     canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -17,6 +17,7 @@ PORTABLE = (
     "test_team.py",
     "test_team_rules.py",
     "test_spreadsheet.py",
+    "test_v3_rules.py",
 )
 
 

@@ -56,6 +56,7 @@ PROEF_TEAM = parse_assessment(definition("proef-team", team=True, mirror_of="pro
 TEAM = parse_assessment(definition("proefteam", team=True), "proefteam.yaml")
 OTHER_TEAM = parse_assessment(definition("anderteam", team=True), "anderteam.yaml")
 SOLO = parse_assessment(definition("solo"), "solo.yaml")
+SOLO_SELF = parse_assessment({**definition("solo"), "self_rated": True}, "solo.yaml")
 CATALOG = catalog_of([PROEF, PROEF_TEAM, TEAM, OTHER_TEAM, SOLO])
 
 VIER = ("v1", "v2", "v3", "v4")
@@ -332,13 +333,26 @@ def test_a_managers_own_result_never_counts_for_the_team():
 
 
 def test_a_self_rated_result_is_left_out_of_a_team_report():
-    solo = result_file("solo.json", SOLO, answers((3, 3, 3, 3)))
-    report = team_report([*team_files(WORKED), solo], CATALOG)
+    solo = result_file("solo.json", SOLO_SELF, answers((3, 3, 3, 3)))
+    report = team_report([*team_files(WORKED), solo], {**CATALOG, "solo": SOLO_SELF})
     assert report["left_out"] == [
         {
             "file": "solo.json",
             "reason": "is een uitslag van 'Test solo', een test over jezelf; die telt niet mee "
             "in een teamrapport.",
+        }
+    ]
+
+
+def test_a_result_of_a_test_one_person_fills_in_for_themself_is_left_out_with_its_reason():
+    # klimaat: the manager about the team's set-up; not self-rated, not for pooling.
+    solo = result_file("solo.json", SOLO, answers((3, 3, 3, 3)))
+    report = team_report([*team_files(WORKED), solo], CATALOG)
+    assert report["left_out"] == [
+        {
+            "file": "solo.json",
+            "reason": "is een uitslag van 'Test solo', een test die één persoon voor zichzelf "
+            "invult; die telt niet mee in een teamrapport.",
         }
     ]
 
