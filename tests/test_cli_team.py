@@ -75,7 +75,8 @@ def test_list_json_says_which_tests_are_for_teams_and_what_they_mirror() -> None
     rows = {row["id"]: (row["team_report"], row["mirror_of"]) for row in json.loads(done.stdout)}
     assert rows == {
         "klant": (True, None),
-        "klimaat": (True, None),
+        # The manager's own test since version 3: five managers' "mijn team" are five teams.
+        "klimaat": (False, None),
         "leiderschap-team": (True, "leiderschap"),
         "leiderschap": (False, None),
         "persoonlijk": (False, None),
@@ -96,11 +97,17 @@ def test_team_prints_the_report_and_exits_0(tmp_path: Path) -> None:
     assert [d["n"] for d in report["dimensions"]] == [5] * len(dimensions)
 
 
-@pytest.mark.parametrize("assessment_id", ["team", "klimaat", "klant", "leiderschap-team"])
+@pytest.mark.parametrize("assessment_id", ["team", "klant", "leiderschap-team"])
 def test_every_team_test_makes_a_report(tmp_path: Path, assessment_id: str) -> None:
     done = run("team", *team_files(tmp_path, 5, assessment_id))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["assessment"] == assessment_id
+
+
+def test_klimaat_results_make_no_team_report_and_each_file_says_why(tmp_path: Path) -> None:
+    done = run("team", *team_files(tmp_path, 5, "klimaat"))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("een test die één persoon voor zichzelf invult") == 5
 
 
 def test_team_names_each_left_out_file_on_stderr_in_order(tmp_path: Path) -> None:

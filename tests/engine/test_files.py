@@ -60,9 +60,11 @@ def test_project_definitions_are_valid_and_have_unique_ids() -> None:
     assert len({assessment.id for assessment in assessments}) == len(assessments)
 
 
-#: The dimensions of version 2: CONTENT.md's, with three split so that each measures one idea
+#: The dimensions of version 3: CONTENT.md's, with three split so that each measures one idea
 #: (issue 9): the personal scan's "open houding", the team's "rollen en feedback" and the
-#: climate's "sturing en autonomie". The leadership mirror has the same as leiderschap.
+#: climate's "sturing en autonomie"; leiderschap with distributive justice and purpose added and
+#: interpersonal and informational justice apart (issue 19). The leadership mirror has the same
+#: as leiderschap; the team tests end with a trust outcome (issue 19), listed apart.
 BRIEF_DIMENSIONS = {
     "persoonlijk": [
         "Vakmanschap",
@@ -82,8 +84,11 @@ BRIEF_DIMENSIONS = {
     ],
     "leiderschap": [
         "Voorbeeldgedrag en integriteit",
+        "Richting en betekenis",
         "Eerlijke procedures en inspraak",
-        "Respectvolle bejegening en uitleg",
+        "Eerlijk verdelen",
+        "Respectvolle bejegening",
+        "Uitleg en openheid",
         "Steun en verwachtingen waarmaken",
         "Aandacht voor de mens",
     ],
@@ -108,20 +113,47 @@ BRIEF_DIMENSIONS = {
 }
 
 
+def _is_outcome(assessment: Assessment, dimension_id: str) -> bool:
+    return next(d for d in assessment.dimensions if d.id == dimension_id).outcome
+
+
 def by_id() -> dict[str, Assessment]:
     return {assessment.id: assessment for assessment in load_all()}
+
+
+#: The trust outcomes: reported beside the profile, not in it (issue 19).
+OUTCOMES = {
+    "team": ["Vertrouwen in elkaar"],
+    "leiderschap-team": ["Vertrouwen in je leidinggevende"],
+}
 
 
 def test_assessments_have_the_dimensions_of_the_brief() -> None:
     assessments = by_id()
     assert set(assessments) == {*BRIEF_DIMENSIONS, "leiderschap-team"}
     for assessment_id, titles in BRIEF_DIMENSIONS.items():
-        assert [d.title for d in assessments[assessment_id].dimensions] == titles
+        assert [d.title for d in assessments[assessment_id].profile_dimensions] == titles
+    for assessment_id, assessment in assessments.items():
+        outcomes = [d.title for d in assessment.dimensions if d.outcome]
+        assert outcomes == OUTCOMES.get(assessment_id, []), assessment_id
+        # An outcome comes last, after the profile's dimensions.
+        assert [d.outcome for d in assessment.dimensions] == sorted(
+            d.outcome for d in assessment.dimensions
+        )
+
+
+def test_only_team_tests_have_a_trust_outcome_and_it_is_short() -> None:
+    for assessment in load_all():
+        for dimension in assessment.dimensions:
+            if dimension.outcome:
+                assert assessment.team_report, assessment.id
+                items = assessment.items_of(dimension.id)
+                assert 2 <= len(items) <= 3 and not any(item.reverse for item in items)
 
 
 @pytest.mark.parametrize("assessment", load_all(), ids=lambda a: a.id)
 def test_items_follow_the_item_writing_rules(assessment: Assessment) -> None:
-    for dimension in assessment.dimensions:
+    for dimension in assessment.profile_dimensions:
         items = assessment.items_of(dimension.id)
         assert 4 <= len(items) <= 6, f"{dimension.id}: {len(items)} items"
         assert sum(item.reverse for item in items) <= 1
@@ -133,13 +165,16 @@ def test_items_follow_the_item_writing_rules(assessment: Assessment) -> None:
 def test_the_team_mirror_of_the_leadership_test_pairs_item_by_item() -> None:
     assessments = by_id()
     manager, team = assessments["leiderschap"], assessments["leiderschap-team"]
-    assert [(d.id, d.title) for d in team.dimensions] == [
+    # The team's trust in the manager (an outcome) has no counterpart and is not mirrored.
+    assert [(d.id, d.title) for d in team.profile_dimensions] == [
         (d.id, d.title) for d in manager.dimensions
     ]
-    assert [item.id for item in team.items] == [f"{item.id}-team" for item in manager.items]
-    assert [(i.dimension, i.construct) for i in team.items] == [
+    mirrored = [i for i in team.items if not _is_outcome(team, i.dimension)]
+    assert [item.id for item in mirrored] == [f"{item.id}-team" for item in manager.items]
+    assert [(i.dimension, i.construct) for i in mirrored] == [
         (i.dimension, i.construct) for i in manager.items
     ]
+    assert team.time_window == manager.time_window
     assert team.scale == manager.scale
     # The same edges and labels; the texts speak to a team member instead of the manager.
     assert [(b.id, b.lower, b.upper, b.label) for b in team.bands] == [
