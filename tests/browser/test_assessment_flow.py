@@ -146,6 +146,15 @@ def test_result_shown_equals_the_cli_score(
             assert f"\u2018{titles[dimension_id]}\u2019" in profile_text
         # A difference below the rule of thumb is called one.
         assert ("vuistregel" in profile_text) is not profile["spread_is_meaningful"]
+    # A trust outcome stands beside the profile, in its own words, and never inside the total.
+    outcomes = [d for d in expected["dimensions"] if d["outcome"]]
+    shown_outcomes = [el.inner_text() for el in visit.page.query_selector_all(".zelftest-uitkomst")]
+    assert len(shown_outcomes) == len(outcomes)
+    for dimension, text in zip(outcomes, shown_outcomes, strict=True):
+        assert f"\u2018{dimension['title']}\u2019" in text and "niet mee in het totaal" in text
+        if dimension["mean"] is not None:
+            assert f"staat op {dimension['shown_score']} " in text
+        assert dimension["id"] not in profile["strongest"] + profile["weakest"]
     assert "meetfout" not in result_text
     assert (visit.page.query_selector(".zelftest-zelfbeeld") is not None) is definition[
         "self_rated"

@@ -275,6 +275,19 @@ def check_report_on_screen(page: Page, expected: dict, scope: str = "") -> set[s
         label = page.locator(f"{scope} .team-grafiek").get_attribute("aria-label") or ""
         assert f"{dimension['title']}: {bar.locator('.team-grafiek-waarde').inner_text()}" in label
 
+    # A trust outcome: its own words beside the profile, marked in the table, never in the profile.
+    outcomes = [d for d in expected["dimensions"] if d["outcome"]]
+    shown = page.locator(f"{scope} .zelftest-uitkomst")
+    assert shown.count() == len(outcomes)
+    for index, dimension in enumerate(outcomes):
+        text = shown.nth(index).inner_text()
+        assert f"\u2018{dimension['title']}\u2019" in text and "niet mee in het totaal" in text
+        if dimension["shown_score"] is not None:
+            assert f"op {dimension['shown_score']}," in text
+        row = page.locator(f"{scope} .team-tabel tr[data-dimensie='{dimension['id']}'] th")
+        assert row.inner_text() == f"{dimension['title']} (los van het totaal)"
+        assert dimension["id"] not in expected["profile"]["highest"] + expected["profile"]["lowest"]
+
     profile = page.inner_text(f"{scope} .team-profiel")
     highest = [titles[i] for i in expected["profile"]["highest"]]
     assert all(f"\u2018{title}\u2019" in profile.split("\n")[0] for title in highest)
@@ -627,7 +640,12 @@ def test_mirror_sets_the_own_result_beside_the_teams_as_the_cli_does(
 
     # The team part is the team report of the same files, without buttons of its own.
     assert page.locator("[data-download=json]").count() == 1
-    assert page.locator(".team-tabel tbody tr").count() == len(expected["dimensions"])
+    # Its table has every dimension of the team's test: the mirrored ones and the team's trust
+    # in the manager (an outcome, which the mirror does not compare).
+    team_dimensions = definition_of("leiderschap-team")["dimensions"]
+    assert page.locator(".team-tabel tbody tr").count() == len(team_dimensions)
+    assert len(team_dimensions) == len(expected["dimensions"]) + 1
+    assert page.locator(".zelftest-uitkomst").count() == 1
     visit.assert_stayed_local()
 
 

@@ -34,6 +34,7 @@ export function renderResult(container, result, definition, guidance, runtime) {
         : TEKSTEN.totaalOntbreekt,
       "zelftest-totaal",
     ),
+    ...outcomes(result),
     paragraph(TEKSTEN.uitslagVan(result.created_shown), "zelftest-datum"),
   ];
   const { dont_know: dontKnow, dont_know_numbers: numbers, items } = result.totals;
@@ -77,6 +78,19 @@ function profile(result) {
   return box;
 }
 
+// A trust outcome (vertrouwen zelf) in words beside the profile: the engine leaves it out of the
+// total and the profile.
+function outcomes(result) {
+  return result.dimensions
+    .filter((dimension) => dimension.outcome)
+    .map((dimension) => paragraph(
+      dimension.band
+        ? TEKSTEN.uitkomst(dimension.title, dimension.shown_score, bandLabel(dimension))
+        : TEKSTEN.uitkomstOntbreekt(dimension.title),
+      "zelftest-uitkomst",
+    ));
+}
+
 // Every scored dimension ties: the engine then names all of them as both strongest and weakest.
 function allTied(profile) {
   return profile.strongest.length === profile.weakest.length &&
@@ -89,9 +103,10 @@ function bands(result, guidance) {
   for (const dimension of result.dimensions) {
     const text = element(
       "dd",
-      dimension.band
-        ? `${bandLabel(dimension)}. ${dimension.band.text}`
-        : TEKSTEN.teWeinigUitleg(dimension.answered, dimension.min_answered),
+      !dimension.band
+        ? TEKSTEN.teWeinigUitleg(dimension.answered, dimension.min_answered)
+        // The bands' texts speak of the conditions for trust; an outcome measures trust itself.
+        : `${bandLabel(dimension)}. ${dimension.outcome ? TEKSTEN.uitkomstBand : dimension.band.text}`,
     );
     const pages = guidance[dimension.id] || [];
     if (pages.length > 0) {
@@ -185,7 +200,8 @@ function table(result) {
   head.append(headRow);
   const body = element("tbody");
   for (const dimension of result.dimensions) {
-    body.append(row(dimension.title, dimension, TEKSTEN.beantwoord(dimension.answered, dimension.items), dimension.id));
+    const title = dimension.outcome ? `${dimension.title} ${TEKSTEN.uitkomstMerk}` : dimension.title;
+    body.append(row(title, dimension, TEKSTEN.beantwoord(dimension.answered, dimension.items), dimension.id));
   }
   const foot = element("tfoot");
   const { answered, items } = result.totals;

@@ -120,7 +120,7 @@ export function renderOverview(container, overview, catalog, { level = 3, csv = 
   for (const dimension of overview.dimensions) {
     const block = element("section", null, "overzicht-onderwerp");
     block.dataset.dimensie = dimension.id;
-    block.append(heading(level, dimension.title), scrollable(overviewTable(dimension, scale), TEKSTEN.overzichtTabelBijschrift(dimension.title)));
+    block.append(heading(level, outcomeTitle(dimension)), scrollable(overviewTable(dimension, scale), TEKSTEN.overzichtTabelBijschrift(dimension.title)));
     if (dimension.withheld.length > 0) {
       block.append(paragraph(TEKSTEN.overzichtZonderCijfer(dimension.withheld, limits.min_respondents), "overzicht-zonder-cijfer"));
     }
@@ -159,6 +159,15 @@ function teamSummary(report, minimum, level) {
       : TEKSTEN.teamGeenTotaal(minimum),
     "zelftest-totaal",
   ));
+  // A trust outcome beside the profile: the engine leaves it out of the total and the profile.
+  for (const dimension of report.dimensions.filter((d) => d.outcome)) {
+    parts.push(paragraph(
+      dimension.shown_mean === null
+        ? TEKSTEN.teamUitkomstOntbreekt(dimension.title, minimum)
+        : TEKSTEN.teamUitkomst(dimension.title, dimension.shown_score, dimension.band.label, dimension.boundary?.text),
+      "zelftest-uitkomst",
+    ));
+  }
   const withheld = report.dimensions.filter((dimension) => dimension.shown_mean === null);
   if (withheld.length > 0) parts.push(paragraph(TEKSTEN.teamTeWeinigBij(withheld.map((d) => d.title), minimum)));
   if (report.left_out.length > 0) parts.push(paragraph(TEKSTEN.teamAfgevallen(report.left_out.length)));
@@ -185,6 +194,11 @@ function teamProfile(profile, titles) {
   return box;
 }
 
+// A dimension's title, marked when it is a trust outcome (not part of the total).
+function outcomeTitle(dimension) {
+  return dimension.outcome ? `${dimension.title} ${TEKSTEN.uitkomstMerk}` : dimension.title;
+}
+
 // Files with the same answers and date: named, so that the facilitator can decide.
 function likelySame(groups, level) {
   const box = element("div", null, "team-dezelfde");
@@ -201,7 +215,7 @@ function dimensionTable(report, scale, limits) {
   for (const dimension of report.dimensions) {
     const row = element("tr");
     row.dataset.dimensie = dimension.id;
-    row.append(rowHeader(dimension.title), element("td", String(dimension.n), "team-n"));
+    row.append(rowHeader(outcomeTitle(dimension)), element("td", String(dimension.n), "team-n"));
     if (dimension.shown_mean === null) {
       row.append(missing(7));
     } else {

@@ -83,6 +83,18 @@ export const TEKSTEN = Object.freeze({
   uitslagKlaar: "Je uitslag staat hieronder.",
   totaal: (score, band) =>
     `Je totaalscore is ${score} op een schaal van 0 tot 100: \u2018${band}\u2019.`,
+  // A trust outcome (team, leiderschap-team): vertrouwen zelf, beside the profile, not in the total.
+  uitkomst: (titel, score, band) =>
+    `Los van het totaal: ‘${titel}’ staat op ${score} op een schaal van 0 tot 100: ` +
+    `‘${band}’. Deze vragen meten het vertrouwen zelf, niet de voorwaarden ervoor. ` +
+    "Ze tellen daarom niet mee in het totaal en het profiel.",
+  uitkomstOntbreekt: (titel) =>
+    `‘${titel}’ heeft te weinig antwoorden voor een score. ` +
+    "Deze vragen meten het vertrouwen zelf en tellen niet mee in het totaal.",
+  uitkomstMerk: "(los van het totaal)",
+  uitkomstBand:
+    "Deze vragen meten hoeveel vertrouwen er is, niet waar het op rust. Wat je eraan kunt doen, " +
+    "staat bij de andere onderwerpen.",
   totaalOntbreekt:
     "Er is geen totaalscore, omdat niet elke dimensie genoeg antwoorden heeft. " +
     "Een totaal over een deel van de vragen zou een vertekend beeld geven.",
@@ -400,6 +412,13 @@ export const TEKSTEN = Object.freeze({
   teamTotaal: (score, band, grens) =>
     `Over alle onderwerpen samen is de positie van het team ${score}, op een schaal van 0 tot 100: ` +
     `\u2018${band}\u2019.${grens ? ` Die positie ligt ${grens}.` : ""}`,
+  teamUitkomst: (titel, score, band, grens) =>
+    `Los van het totaal: ‘${titel}’ staat voor het team op ${score}, op een schaal van ` +
+    `0 tot 100: ‘${band}’.${grens ? ` Die positie ligt ${grens}.` : ""} Deze vragen meten ` +
+    "het vertrouwen zelf, niet de voorwaarden ervoor; ze tellen niet mee in het totaal en het profiel.",
+  teamUitkomstOntbreekt: (titel, minimum) =>
+    `‘${titel}’ heeft minder dan ${minimum} antwoorden en krijgt geen cijfer. ` +
+    "Deze vragen meten het vertrouwen zelf en tellen niet mee in het totaal.",
   teamGeenTotaal: (minimum) =>
     `Er is geen totaal, omdat niet elk onderwerp minstens ${minimum} respondenten heeft. ` +
     "Een totaal over een deel van de onderwerpen zou een vertekend beeld geven.",
