@@ -20,6 +20,7 @@ from tools.serve import (
     STRICT_CSP,
     SiteServer,
     serving,
+    site_policy,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ FIREFOX_FEATURES = {
     "publickey-credentials-create", "publickey-credentials-get", "speaker-selection",
     "storage-access", "screen-wake-lock",
 }  # fmt: skip
-#: The configurations the build copies into the site's root (hooks/hosting.py).
+#: The configurations the build copies into the site's root (sitebuild/deploy.py).
 CONFIGURATIONS = {".htaccess": b"Options -Indexes\n", "web.config": b"<configuration/>\n"}
 
 
@@ -228,3 +229,14 @@ def test_make_serve_sends_the_strict_policy_and_logs_only_errors(site: Path) -> 
         _, log = server.communicate(timeout=10)
     lines = log.strip().splitlines()
     assert len(lines) == 1 and '"GET /bestaat-niet HTTP/1.1" 404' in lines[0], log
+
+
+def test_the_dev_server_sends_the_policy_the_build_wrote_for_the_site(tmp_path: Path) -> None:
+    # A site of another generator runs other inline scripts: the post-build step writes the
+    # policy that allows them, and `make serve` sends that one.
+    assert site_policy(tmp_path) == STRICT_CSP
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "content-security-policy.txt").write_text(
+        "default-src 'self'; script-src 'self' 'sha256-abc='\n", "utf-8"
+    )
+    assert site_policy(tmp_path) == "default-src 'self'; script-src 'self' 'sha256-abc='"

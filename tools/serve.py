@@ -97,7 +97,7 @@ PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in PERMISSIONS_POLICY
 IMMUTABLE = re.compile(r"(^|/)assets/pyodide/[^/]+/(pyodide\.|python_stdlib\.)")
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 CACHE_REVALIDATE = "no-cache"
-#: The configurations for Apache and IIS that the build puts into the site (hooks/hosting.py): not
+#: The configurations for Apache and IIS that the build puts into the site (sitebuild/deploy.py): not
 #: for browsers. The same names as the shipped nginx configuration refuses, in any folder.
 SERVER_CONFIGURATION = re.compile(r"(^|/)(\.ht[^/]*|web\.config)$")
 
@@ -336,6 +336,16 @@ def serving(
         server.server_close()
 
 
+def site_policy(root: Path) -> str:
+    """The policy the post-build step wrote for this site (its own script hashes), else STRICT_CSP.
+
+    A site built by another generator runs other inline scripts; the step puts the policy that
+    allows exactly them in deploy/content-security-policy.txt (sitebuild/deploy.py).
+    """
+    written = root / "deploy" / "content-security-policy.txt"
+    return written.read_text("utf-8").strip() if written.is_file() else STRICT_CSP
+
+
 def main() -> None:
     """Serve site/ until interrupted."""
     parser = argparse.ArgumentParser(description="Serve the built site on 127.0.0.1.")
@@ -350,7 +360,10 @@ def main() -> None:
         raise SystemExit(f"error: {args.root} has no index.html; run 'make build' first.")
     try:
         server = SiteServer(
-            args.root, port=args.port, prefix=args.prefix, csp=None if args.no_csp else STRICT_CSP
+            args.root,
+            port=args.port,
+            prefix=args.prefix,
+            csp=None if args.no_csp else site_policy(args.root),
         )
     except OSError as error:
         raise SystemExit(

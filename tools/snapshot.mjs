@@ -107,7 +107,7 @@ function zeroFreeMemory(module) {
 //   20 Pyodide's header (H bytes: its own magic, its length, the runtime's build id, ...)
 //   then one bit per block of memory, lowest bit first: 1 = stored, 0 = all zeros
 //   then the stored blocks, in order.
-// The build (hooks/pyodide_runtime.py, check_snapshot) reads the header and checks the layout.
+// The build (sitebuild/runtime.py, check_snapshot) reads the header and checks the layout.
 function pack(snapshot) {
   const PACKED_MAGIC = 0x50535756; // "VWSP" read as a little-endian number
   const VERSION = 1;

@@ -12,6 +12,8 @@ from types import ModuleType, SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+import sitebuild.runtime
+
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "engine" / "bad"
 GOOD = (BAD / "unknown-key.yaml").read_text("utf-8").replace("titel:", "title:")
@@ -24,6 +26,7 @@ theme:
 hooks:
   - {ROOT / "hooks" / "pyodide_runtime.py"}
   - {ROOT / "hooks" / "zelftests.py"}
+  - {ROOT / "hooks" / "sitebuild.py"}
 strict: true
 """
 
@@ -36,6 +39,7 @@ def project(tmp_path: Path, definition: str, page: str) -> Path:
     (tmp_path / "docs" / "index.md").write_text("# Proef\n", "utf-8")
     (tmp_path / "docs" / "zelftests" / "proef.md").write_text(page, "utf-8")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    (tmp_path / "deploy").symlink_to(ROOT / "deploy")
     (tmp_path / "mkdocs.yml").write_text(CONFIG, "utf-8")
     return tmp_path
 
@@ -54,6 +58,49 @@ def test_valid_project_builds_with_form_and_compiled_engine(tmp_path: Path) -> N
     assert 'data-assessment="proef"' in html and html.count("<fieldset") == 6
     wheels = list((tmp_path / "site" / "assets" / "pyodide").glob("*/*-cp313-none-any.whl"))
     assert len(wheels) == 1
+
+
+def test_the_post_build_step_finishes_a_site_the_generator_built_without_it(
+    tmp_path: Path,
+) -> None:
+    # As after Zensical, which runs no hooks: the pages first, then `python -m sitebuild site`.
+    directory = project(tmp_path, GOOD, "# Proef\n\n<!-- zelftest: proef -->\n")
+    config = (directory / "mkdocs.yml").read_text("utf-8")
+    (directory / "mkdocs.yml").write_text(
+        config.replace(f"  - {ROOT / 'hooks' / 'sitebuild.py'}\n", ""), "utf-8"
+    )
+    assert build(directory).returncode == 0
+    site = directory / "site"
+    assert not (site / "assets" / "pyodide").exists() and not (site / ".htaccess").exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "sitebuild", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    runtime = next((site / "assets" / "pyodide").iterdir())
+    assert len(list(runtime.glob("*-cp313-none-any.whl"))) == 1
+    assert (runtime / "zelftest.snapshot").is_file() and (runtime / "pyodide-lock.json").is_file()
+    assert (site / ".htaccess").is_file() and (site / "deploy" / "nginx.conf").is_file()
+    assert (site / "deploy" / "content-security-policy.txt").is_file()
+    assert (runtime / "pyodide.asm.wasm.br").is_file() and (site / "index.html.gz").is_file()
+
+
+def test_the_post_build_step_refuses_a_folder_that_is_no_built_site(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sitebuild", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"fout: {tmp_path} is geen gebouwde site (index.html ontbreekt); bouw eerst de pagina's "
+        "('make build').\n"
+    )
 
 
 def test_broken_definition_stops_the_build_naming_file_line_and_field(tmp_path: Path) -> None:
@@ -94,14 +141,14 @@ def load_hook(name: str) -> ModuleType:
 
 def test_build_refuses_a_python_minor_other_than_the_runtimes(monkeypatch) -> None:
     runtime = load_hook("pyodide_runtime")
-    monkeypatch.setattr(runtime, "sys", SimpleNamespace(version_info=(3, 12, 4)))
+    monkeypatch.setattr(sitebuild.runtime, "sys", SimpleNamespace(version_info=(3, 12, 4)))
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={})
     with pytest.raises(PluginError, match=r"Python 3\.12, maar Pyodide .* bevat Python 3\.13"):
         runtime.on_config(config)
 
 
 def test_wheel_build_is_reproducible(tmp_path: Path, monkeypatch) -> None:
-    runtime = load_hook("pyodide_runtime")
+    runtime = sitebuild.runtime
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -120,7 +167,7 @@ def test_node_modules_missing_gives_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_wheel_build_changes_no_working_directory_and_no_environment(tmp_path: Path) -> None:
-    runtime = load_hook("pyodide_runtime")
+    runtime = sitebuild.runtime
     before_dir, before_env = Path.cwd(), dict(os.environ)
     runtime._build_wheel(ROOT, tmp_path)
     assert Path.cwd() == before_dir and dict(os.environ) == before_env

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import brotli
 
-from tests.hooks.test_build import load_hook
+import sitebuild.precompress
 
-precompress_hook = load_hook("precompress")
+precompress_hook = sitebuild.precompress
 
 
 def small_site(root: Path) -> Path:

@@ -8,11 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from tests.hooks.test_build import GOOD, build, load_hook, project
+import sitebuild.runtime
+from sitebuild import BuildError
+from tests.hooks.test_build import GOOD, build, project
 
-runtime_hook = load_hook("pyodide_runtime")
+runtime_hook = sitebuild.runtime
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_snapshot_of_another_runtime_build_fails_in_dutch(runtime_copy: Path) ->
     data = bytearray(snapshot.read_bytes())
     data[BUILD_ID.start : BUILD_ID.start + 4] = bytes(4)  # the first word of the build id
     snapshot.write_bytes(bytes(data))
-    with pytest.raises(PluginError, match=r"is gemaakt door Pyodide-build 00000000.*Bouw opnieuw"):
+    with pytest.raises(BuildError, match=r"is gemaakt door Pyodide-build 00000000.*Bouw opnieuw"):
         runtime_hook.check_snapshot(runtime_copy)
 
 
@@ -93,13 +94,13 @@ def test_snapshot_of_another_wheel_fails_in_dutch(runtime_copy: Path) -> None:
     record = json.loads(record_file.read_text("utf-8"))
     record["wheel_sha256"] = "0" * 64
     record_file.write_text(json.dumps(record), "utf-8")
-    with pytest.raises(PluginError, match=r"is gemaakt van een andere wheel dan"):
+    with pytest.raises(BuildError, match=r"is gemaakt van een andere wheel dan"):
         runtime_hook.check_snapshot(runtime_copy)
 
 
 def test_a_file_that_is_no_snapshot_fails_in_dutch(runtime_copy: Path) -> None:
     (runtime_copy / runtime_hook.SNAPSHOT).write_text("<html>Niet gevonden</html>", "utf-8")
-    with pytest.raises(PluginError, match=r"zelftest\.snapshot is geen \(volledige\) verpakte"):
+    with pytest.raises(BuildError, match=r"zelftest\.snapshot is geen \(volledige\) verpakte"):
         runtime_hook.check_snapshot(runtime_copy)
 
 
@@ -107,7 +108,7 @@ def test_a_file_that_is_no_snapshot_fails_in_dutch(runtime_copy: Path) -> None:
 def test_a_cut_off_snapshot_fails_in_dutch(runtime_copy: Path, cut: int) -> None:
     snapshot = runtime_copy / runtime_hook.SNAPSHOT
     snapshot.write_bytes(snapshot.read_bytes()[:-cut])
-    with pytest.raises(PluginError, match=r"geen \(volledige\) verpakte Pyodide-snapshot"):
+    with pytest.raises(BuildError, match=r"geen \(volledige\) verpakte Pyodide-snapshot"):
         runtime_hook.check_snapshot(runtime_copy)
 
 
@@ -115,14 +116,14 @@ def test_a_raw_pyodide_snapshot_is_refused(runtime_copy: Path) -> None:
     # The unpacked form is a snapshot too, but not what worker.mjs reads.
     snapshot = runtime_copy / runtime_hook.SNAPSHOT
     snapshot.write_bytes(unpack(snapshot.read_bytes()))
-    with pytest.raises(PluginError, match=r"geen \(volledige\) verpakte Pyodide-snapshot"):
+    with pytest.raises(BuildError, match=r"geen \(volledige\) verpakte Pyodide-snapshot"):
         runtime_hook.check_snapshot(runtime_copy)
 
 
 def test_build_without_node_says_what_to_install(runtime_copy: Path, monkeypatch) -> None:
     monkeypatch.setattr(runtime_hook.shutil, "which", lambda name: None)
     wheel = next(runtime_copy.glob("*.whl"))
-    with pytest.raises(PluginError, match=r"Node\.js is nodig .* installeer Node\.js 20"):
+    with pytest.raises(BuildError, match=r"Node\.js is nodig .* installeer Node\.js 20"):
         runtime_hook.make_snapshot(runtime_copy, wheel)
 
 
@@ -134,7 +135,7 @@ def test_failing_node_script_fails_the_build_with_its_message(
     monkeypatch.setattr(runtime_hook, "SNAPSHOT_SCRIPT", script)
     wheel = next(runtime_copy.glob("*.whl"))
     with pytest.raises(
-        PluginError, match=r"(?s)Node kon de snapshot .* exitcode 3.*kapotte runtime"
+        BuildError, match=r"(?s)Node kon de snapshot .* exitcode 3.*kapotte runtime"
     ):
         runtime_hook.make_snapshot(runtime_copy, wheel)
 

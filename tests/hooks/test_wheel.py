@@ -8,9 +8,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from tests.hooks.test_build import ROOT, load_hook
+import sitebuild.runtime
+from tests.hooks.test_build import ROOT
 
-runtime_hook = load_hook("pyodide_runtime")
+runtime_hook = sitebuild.runtime
 RUNTIME_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
 
 

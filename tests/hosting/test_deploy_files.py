@@ -7,15 +7,31 @@ IIS is not available here, so its web.config is checked as XML only.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from hooks.hosting import DEPLOY_FILES, copy_deploy_files
-from tools.serve import CACHE_IMMUTABLE, IMMUTABLE, PERMISSIONS_POLICY, STRICT_CSP, TYPES
+from sitebuild import BuildError
+from sitebuild.deploy import (
+    DEPLOY_FILES,
+    POLICY_FILE,
+    WITH_POLICY,
+    copy_deploy_files,
+    inline_script_hashes,
+)
+from tools.serve import (
+    CACHE_IMMUTABLE,
+    IMMUTABLE,
+    INLINE_SCRIPT_HASHES,
+    PERMISSIONS_POLICY,
+    STRICT_CSP,
+    TYPES,
+)
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 SECURITY_HEADERS = {
@@ -33,14 +49,62 @@ def media(content_type: str) -> str:
 
 
 def test_the_build_copies_the_configurations_into_the_site(site: Path) -> None:
+    # deploy/ holds the script hashes of the default build (MkDocs with Material): the copies in
+    # the site are the files themselves, byte for byte.
     for name, target in DEPLOY_FILES.items():
         assert (site / target).read_bytes() == (DEPLOY / name).read_bytes(), target
+    assert (site / POLICY_FILE).read_text("utf-8") == STRICT_CSP + "\n"
 
 
 def test_a_missing_configuration_fails_the_build(tmp_path: Path) -> None:
-    with pytest.raises(PluginError, match=r"web\.config is missing"):
+    (tmp_path / "site").mkdir()
+    with pytest.raises(BuildError, match=r"web\.config ontbreekt"):
         (tmp_path / ".htaccess").write_text("")
         copy_deploy_files(tmp_path, tmp_path / "site")
+
+
+def test_the_copies_get_the_script_hashes_of_the_pages_actually_built(tmp_path: Path) -> None:
+    # Another generator (Zensical writes its storage helper differently) or a theme update: the
+    # copies and the dev server's policy allow exactly the inline scripts the pages run.
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<script>var eerste = 1;</script><script type="application/json">{"x": 1}</script>'
+        '<script src="x.js"></script>',
+        "utf-8",
+    )
+    (site / "a" / "index.html").write_text(
+        "<script>var eerste = 1;</script><script>\nvar tweede = 2;\n</script>", "utf-8"
+    )
+    copy_deploy_files(DEPLOY, site)
+    wanted = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+        for text in ("var eerste = 1;", "\nvar tweede = 2;\n")
+    ]
+    assert inline_script_hashes(site) == wanted
+    policy = (site / POLICY_FILE).read_text("utf-8").strip()
+    assert f"script-src 'self' 'wasm-unsafe-eval' {' '.join(wanted)};" in policy
+    for name in WITH_POLICY:
+        text = (site / DEPLOY_FILES[name]).read_text("utf-8")
+        assert policy in text, name
+        # Only the hashes changed: the rest of the file is deploy/'s, byte for byte.
+        assert text.replace(" ".join(wanted), "H") == (DEPLOY / name).read_text("utf-8").replace(
+            " ".join(f"'{digest}'" for digest in INLINE_SCRIPT_HASHES), "H"
+        )
+
+
+def test_a_configuration_without_script_hashes_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "deploy"
+    shutil.copytree(DEPLOY, source)
+    text = (source / "web.config").read_text("utf-8")
+    for digest in INLINE_SCRIPT_HASHES:
+        text = text.replace(f" '{digest}'", "")
+    (source / "web.config").write_text(text, "utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>", "utf-8")
+    with pytest.raises(BuildError, match=r"web\.config: geen 'sha256-\.\.\.' in de"):
+        copy_deploy_files(source, site)
 
 
 # ---- nginx ----

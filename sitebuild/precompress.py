@@ -17,8 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import brotli
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 #: What gets compressed: text, WebAssembly, the snapshot and the standard library's zip (its
 #: members are deflated one by one; brotli over the whole still gains a little). Images and
@@ -37,22 +35,6 @@ BROTLI_QUALITY_LARGE = 11
 #: Brotli's largest window that browsers decode (16 MB).
 BROTLI_WINDOW = 24
 GZIP_LEVEL = 9
-
-
-#: The mkdocs command running; `mkdocs serve` (make preview) sends no precompressed files.
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """Remember the command, so that a live preview skips work its server never uses."""
-    _command["name"] = command
-
-
-@event_priority(-100)
-def on_post_build(config: MkDocsConfig) -> None:
-    """Compress the finished site; runs after every other hook and plugin has written its files."""
-    if _command["name"] != "serve":
-        precompress(Path(config.site_dir), _cache_dir())
 
 
 # ---- Helper functions ----
@@ -114,7 +96,7 @@ def _cached(entry: Path, compress: Callable[[bytes], bytes], data: bytes) -> byt
     return packed
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
     """Where compressed large files are kept between builds (the user's cache folder)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "vertrouwenswijzer" / "precompress"

@@ -1,0 +1,43 @@
+"""The one step after the site generator: everything that needs only the finished site folder.
+
+`python -m sitebuild SITE_DIR` (or :func:`finish`) does, in this order:
+
+1. the Pyodide runtime, the engine's compiled wheel and its lock file, and the memory snapshot
+   (:mod:`sitebuild.runtime`);
+2. the web server configurations from deploy/, with the hashes of the inline scripts actually
+   in the built HTML in their Content-Security-Policy (:mod:`sitebuild.deploy`);
+3. a brotli and a gzip copy beside every large file (:mod:`sitebuild.precompress`), last, so that
+   it compresses what the steps before wrote.
+
+It knows nothing of MkDocs: any generator that writes the pages (MkDocs with Material, Zensical)
+can be followed by it. hooks/sitebuild.py runs it at the end of `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """Something the build cannot fix itself; the message (Dutch) says what to do."""
+
+
+#: The project's root folder: node_modules/, deploy/ and pyproject.toml are here.
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def finish(site: Path, project: Path = PROJECT, *, compress: bool = True) -> None:
+    """Complete a generated site in place: runtime, engine, snapshot, deploy files, compression."""
+    from .deploy import copy_deploy_files
+    from .precompress import cache_dir, precompress
+    from .runtime import ship_runtime
+
+    if not (site / "index.html").is_file():
+        raise BuildError(
+            f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst de pagina's "
+            "('make build')."
+        )
+    ship_runtime(site, project)
+    copy_deploy_files(project / "deploy", site)
+    if compress:
+        precompress(site, cache_dir())
