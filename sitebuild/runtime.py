@@ -67,10 +67,11 @@ def check_python(project: Path) -> None:
         )
 
 
-def ship_runtime(site: Path, project: Path) -> Path:
+def ship_runtime(site: Path, project: Path, engine: Path | None = None) -> Path:
     """Copy the runtime into the site, build, lock and compile the engine, then snapshot both.
 
-    Returns the runtime's folder in the site.
+    ``project`` has node_modules/ (the runtime); ``engine`` is the source tree of the engine's
+    wheel, by default the one this Python imports. Returns the runtime's folder in the site.
     """
     check_python(project)
     package = runtime_package(project)
@@ -81,7 +82,7 @@ def ship_runtime(site: Path, project: Path) -> Path:
     for name in RUNTIME_FILES:
         shutil.copy2(package / name, target / name)
     with tempfile.TemporaryDirectory(prefix="zelftest-wheel-") as staging:
-        wheel = build_engine(_engine_project(), package / LOCK_FILE, Path(staging))
+        wheel = build_engine(engine or _engine_project(), package / LOCK_FILE, Path(staging))
         shutil.copy2(wheel, target / wheel.name)
         shutil.copy2(Path(staging) / LOCK_FILE, target / LOCK_FILE)
     make_snapshot(target, target / wheel.name)
