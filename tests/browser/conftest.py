@@ -52,10 +52,28 @@ class Visit:
         assert self.errors == [], f"the page reported errors: {self.errors}"
 
 
-@pytest.fixture(scope="session", params=["/", "/kennisbank/"], ids=["root", "subpath"])
+#: Where the smoke set (tests marked subpath) also serves the site: an intranet path.
+SUBPATH = "/kennisbank/"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked subpath run at the root and under SUBPATH; every other test at the root.
+
+    What a sub-path can break is the same for every page (relative URLs, storage keys per site
+    path, the runtime's address), so a smoke set covers it: each kind of page and each way the
+    site keeps something once, not every browser test twice.
+    """
+    if "server" in metafunc.fixturenames and metafunc.definition.get_closest_marker("subpath"):
+        metafunc.parametrize(
+            "server", ["/", SUBPATH], ids=["root", "subpath"], indirect=True, scope="session"
+        )
+
+
+@pytest.fixture(scope="session")
 def server(request: pytest.FixtureRequest, site: Path) -> Iterator[SiteServer]:
-    """The site at the root and under a sub-path, behind a strict Content-Security-Policy."""
-    with serving(site, prefix=request.param, csp=STRICT_CSP) as running:
+    """The site behind a strict Content-Security-Policy: at the root, or for the smoke set also
+    under SUBPATH."""
+    with serving(site, prefix=getattr(request, "param", "/"), csp=STRICT_CSP) as running:
         yield running
 
 

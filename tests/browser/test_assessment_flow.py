@@ -1,7 +1,7 @@
 """End to end: answer by clicking, submit, and see exactly what `python -m assessments score` says.
 
-Runs against the site at the root and under /kennisbank/, behind a strict CSP, with every host
-but 127.0.0.1 unreachable, and checks that no request left the origin.
+Runs against the site at the root (the tests marked subpath also under /kennisbank/), behind a
+strict CSP, with every host but 127.0.0.1 unreachable, and checks that no request left the origin.
 """
 
 from __future__ import annotations
@@ -222,6 +222,7 @@ def test_submit_with_open_questions_names_them_and_keeps_the_answers(visit: Visi
     visit.assert_stayed_local()
 
 
+@pytest.mark.subpath
 def test_runtime_failure_sets_the_error_state_with_a_dutch_message(browser, server) -> None:
     context = browser.new_context()
     # The wheel's bytes no longer match the lock file's sha256: the browser must refuse it. The
@@ -241,6 +242,7 @@ def test_runtime_failure_sets_the_error_state_with_a_dutch_message(browser, serv
     context.close()
 
 
+@pytest.mark.subpath
 def test_the_engine_starts_once_from_the_pages_head(visit: Visit) -> None:
     # runtime.mjs starts the worker from the page's head; main.mjs takes that runtime instead of
     # starting a second one.

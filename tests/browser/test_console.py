@@ -1,8 +1,8 @@
 """No page says anything on the console while it loads: no error, no warning, no uncaught exception.
 
 The pages are loaded the way a reader meets them: from the dev server (tools/serve.py) with the
-strict Content-Security-Policy, at the root and under a sub-path. An assessment page is watched
-until its engine is ready, the installation check until it has run; then until the network is
+strict Content-Security-Policy, at the root. An assessment page is watched until its engine is
+ready, the installation check until it has run; then until the network is
 quiet, so that what loads late (Material's search index) is heard too.
 """
 

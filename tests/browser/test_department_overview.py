@@ -3,8 +3,8 @@
 Team reports are made with the CLI (`team`) from result files the CLI scored; the page's JSON and
 CSV downloads are compared with `python -m assessments overview` (and `--csv`) for the same
 reports. Report files from elsewhere are hostile: each refused one is named with its reason,
-shown as text, and nothing in them runs or hangs the page. Runs at the root and under
-/kennisbank/, behind a strict CSP.
+shown as text, and nothing in them runs or hangs the page. Runs at the root behind a strict CSP
+(the first test also under /kennisbank/: the sub-path smoke set).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def make_overview(visit: Visit, reports: list[File]) -> Page:
     return page
 
 
+@pytest.mark.subpath
 def test_overview_shows_the_engines_texts_and_saves_what_the_cli_makes(
     visit: Visit, tmp_path: Path
 ) -> None:

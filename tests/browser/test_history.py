@@ -1,7 +1,7 @@
 """Results over time on this device: kept only on request, keyed by the site's path, checked on import.
 
-Runs against the site at the root and under /kennisbank/, behind a strict CSP, with every host
-but 127.0.0.1 unreachable.
+Runs against the site at the root (the tests marked subpath also under /kennisbank/), behind a
+strict CSP, with every host but 127.0.0.1 unreachable.
 """
 
 from __future__ import annotations
@@ -132,6 +132,7 @@ def test_a_kept_result_is_under_a_key_with_the_site_path(visit: Visit) -> None:
     visit.assert_stayed_local()
 
 
+@pytest.mark.subpath
 def test_two_results_show_in_order_with_dates_and_the_engines_change_text(visit: Visit) -> None:
     page = visit.open(PAGE)
     submit(visit, first_answers())

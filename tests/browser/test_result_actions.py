@@ -78,6 +78,7 @@ def result_text(visit: Visit) -> str:
 # ---- Saving the result ----
 
 
+@pytest.mark.subpath
 def test_json_download_is_the_cli_result_with_an_id_and_a_date(
     visit: Visit, tmp_path: Path
 ) -> None:
@@ -103,6 +104,7 @@ def test_json_download_is_the_cli_result_with_an_id_and_a_date(
     visit.assert_stayed_local()
 
 
+@pytest.mark.subpath
 def test_csv_download_is_the_engines_csv_of_the_same_result(visit: Visit) -> None:
     definition = cli_export("persoonlijk")
     submit(visit, mixed(definition))

@@ -50,6 +50,7 @@ document.addEventListener("vertrouwenswijzer:rekenmodule", () => {
 """
 
 
+@pytest.mark.subpath
 def test_assessment_page_asks_for_the_index_after_the_engine_is_ready(visit: Visit) -> None:
     visit.page.add_init_script(WATCH_ENGINE)
     page = visit.open(PAGE)
@@ -68,6 +69,7 @@ def test_assessment_page_asks_for_the_index_after_the_engine_is_ready(visit: Vis
     visit.assert_stayed_local()
 
 
+@pytest.mark.subpath
 def test_page_without_the_engine_asks_for_the_index_at_once(visit: Visit) -> None:
     page = visit.open(GUIDANCE)
     assert page.locator("script[src$='zoekindex-later.js']").count() == 0

@@ -65,6 +65,7 @@ def load(browser: Browser, tmp_path: Path) -> Iterator[Load]:
         yield loading
 
 
+@pytest.mark.subpath
 def test_page_starts_from_the_snapshot_without_loading_the_wheel(visit: Visit) -> None:
     visit.open(PAGE)
     visit.wait_until_ready()

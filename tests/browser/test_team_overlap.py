@@ -4,7 +4,8 @@ Two team reports whose people differ by 1 to 4 reveal those people's answers by 
 page remembers, on this device, the respondent keys of the reports it showed (the engine's
 `remembered` text, never answers), under a key with the site's own path; the facilitator can drop
 in earlier reports too. A report that replaces an earlier one is shown only after a click, and
-says so on screen and on paper. Runs at the root and under /kennisbank/, behind a strict CSP.
+says so on screen and on paper. Runs at the root (the tests marked subpath also under
+/kennisbank/), behind a strict CSP.
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def test_the_same_people_but_one_are_shown_only_after_a_click_and_the_report_say
     visit.assert_stayed_local()
 
 
+@pytest.mark.subpath
 def test_an_earlier_report_dropped_in_is_compared_as_the_cli_compares_it(
     visit: Visit, tmp_path: Path
 ) -> None:
@@ -155,6 +157,7 @@ def test_an_unreadable_earlier_report_is_an_error_that_names_it(
     assert page.locator(".teampagina b").count() == 0
 
 
+@pytest.mark.subpath
 def test_forgetting_earlier_reports_wipes_what_this_device_remembers(
     visit: Visit, tmp_path: Path
 ) -> None:

@@ -307,6 +307,7 @@ def check_report_on_screen(page: Page, expected: dict, scope: str = "") -> set[s
 # ---- Teamrapport ----
 
 
+@pytest.mark.subpath
 def test_report_shows_the_engines_texts_and_saves_what_the_cli_makes(
     visit: Visit, tmp_path: Path
 ) -> None:
@@ -558,6 +559,7 @@ def expected_reading(dimension: dict) -> str:
     return "blinde-vlek" if dimension["difference"] < 0 else "verborgen-kracht"
 
 
+@pytest.mark.subpath
 def test_mirror_sets_the_own_result_beside_the_teams_as_the_cli_does(
     visit: Visit, tmp_path: Path
 ) -> None:

@@ -96,6 +96,7 @@ def cli_team(paths: list[Path]) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.subpath
 def test_round_reports_from_five_members_what_the_cli_makes_of_its_files(
     visit: Visit, tmp_path: Path
 ) -> None:

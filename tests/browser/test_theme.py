@@ -27,6 +27,7 @@ def violations(visit: Visit) -> list[str]:
     return refused + console
 
 
+@pytest.mark.subpath
 def test_search_finds_pages_under_the_policy(visit: Visit) -> None:
     visit.page.add_init_script(WATCH_VIOLATIONS)
     page = visit.open("klantvertrouwen/vertrouwen-meten/")
@@ -51,6 +52,7 @@ def open_settled(visit: Visit, path: str) -> None:
     visit.page.wait_for_load_state("networkidle")
 
 
+@pytest.mark.subpath
 def test_the_colour_toggle_works_and_holds_at_every_depth(visit: Visit) -> None:
     visit.page.add_init_script(WATCH_VIOLATIONS)
     page = visit.page
