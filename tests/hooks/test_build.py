@@ -60,6 +60,17 @@ def test_valid_project_builds_with_form_and_compiled_engine(tmp_path: Path) -> N
     assert len(wheels) == 1
 
 
+def finish_site(site: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m sitebuild SITE`, as make runs it after a generator without hooks."""
+    return subprocess.run(
+        [sys.executable, "-m", "sitebuild", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_the_post_build_step_finishes_a_site_the_generator_built_without_it(
     tmp_path: Path,
 ) -> None:
@@ -72,13 +83,7 @@ def test_the_post_build_step_finishes_a_site_the_generator_built_without_it(
     assert build(directory).returncode == 0
     site = directory / "site"
     assert not (site / "assets" / "pyodide").exists() and not (site / ".htaccess").exists()
-    done = subprocess.run(
-        [sys.executable, "-m", "sitebuild", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = finish_site(site)
     assert done.returncode == 0, done.stderr
     runtime = next((site / "assets" / "pyodide").iterdir())
     assert len(list(runtime.glob("*-cp313-none-any.whl"))) == 1
@@ -89,13 +94,7 @@ def test_the_post_build_step_finishes_a_site_the_generator_built_without_it(
 
 
 def test_the_post_build_step_refuses_a_folder_that_is_no_built_site(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "sitebuild", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = finish_site(tmp_path)
     assert done.returncode == 1
     assert done.stderr == (
         f"fout: {tmp_path} is geen gebouwde site (index.html ontbreekt); bouw eerst de pagina's "
