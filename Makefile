@@ -64,8 +64,8 @@ test-fast: install-test ## Engine, CLI, definitions and doctests in seconds: no 
 	  tests/engine tests/test_cli.py tests/test_cli_team.py tests/test_hostile_definitions.py assessments
 
 lint: install-test ## Lint and type-check the code
-	$(VENV)/bin/ruff check assessments hooks sitebuild tests tools
-	$(VENV)/bin/ruff format --check assessments hooks sitebuild tests tools
+	$(VENV)/bin/ruff check assessments hooks sitebuild vwmarkdown tests tools
+	$(VENV)/bin/ruff format --check assessments hooks sitebuild vwmarkdown tests tools
 	$(VENV)/bin/mypy
 
 bench: build install-test ## Measure load, scoring and build times (figures, not a test)

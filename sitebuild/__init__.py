@@ -2,15 +2,17 @@
 
 `python -m sitebuild SITE_DIR` (or :func:`finish`) does, in this order:
 
-1. the Pyodide runtime, the engine's compiled wheel and its lock file, and the memory snapshot
+1. the pages made whole: addresses relative to each page, the engine's early start, the start
+   check's texts, every assessment on its own page (:mod:`sitebuild.pages`);
+2. the Pyodide runtime, the engine's compiled wheel and its lock file, and the memory snapshot
    (:mod:`sitebuild.runtime`);
-2. the web server configurations from deploy/, with the hashes of the inline scripts actually
+3. the web server configurations from deploy/, with the hashes of the inline scripts actually
    in the built HTML in their Content-Security-Policy (:mod:`sitebuild.deploy`);
-3. a brotli and a gzip copy beside every large file (:mod:`sitebuild.precompress`), last, so that
+4. a brotli and a gzip copy beside every large file (:mod:`sitebuild.precompress`), last, so that
    it compresses what the steps before wrote.
 
 It knows nothing of MkDocs: any generator that writes the pages (MkDocs with Material, Zensical)
-can be followed by it. hooks/sitebuild.py runs it at the end of `mkdocs build`.
+can be followed by it. hooks/postbuild.py runs it at the end of `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -28,15 +30,27 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def finish(site: Path, project: Path = PROJECT, *, compress: bool = True) -> None:
     """Complete a generated site in place: runtime, engine, snapshot, deploy files, compression."""
+    from assessments import DefinitionError
+    from assessments.definitions import problems_text
+    from assessments.files import definition_files, load_all
+
     from .deploy import copy_deploy_files
+    from .pages import finish_pages
     from .precompress import cache_dir, precompress
-    from .runtime import ship_runtime
+    from .runtime import runtime_folder, ship_runtime
 
     if not (site / "index.html").is_file():
         raise BuildError(
             f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst de pagina's "
             "('make build')."
         )
+    try:
+        assessments = load_all(definition_files(project / "assessments" / "definitions"))
+    except DefinitionError as error:
+        raise BuildError(
+            f"de definities van de zelftests hebben problemen:\n{problems_text(error.problems)}"
+        ) from None
+    finish_pages(site, runtime_folder(project), assessments, project / "docs")
     ship_runtime(site, project)
     copy_deploy_files(project / "deploy", site)
     if compress:

@@ -18,13 +18,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("site", type=Path, help="de map met de gebouwde site, zoals site/")
     parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="de map van het project (met assessments/, deploy/, docs/ en node_modules/); "
+        "standaard de huidige map",
+    )
+    parser.add_argument(
         "--no-compress",
         action="store_true",
         help="geen .br- en .gz-kopieën (een voorvertoning heeft ze niet nodig)",
     )
     args = parser.parse_args(argv)
     try:
-        finish(args.site.resolve(), compress=not args.no_compress)
+        finish(args.site.resolve(), args.project.resolve(), compress=not args.no_compress)
     except BuildError as error:
         print(f"fout: {error}", file=sys.stderr)
         return 1

@@ -19,16 +19,15 @@ from playwright.sync_api import Browser, Page, Playwright
 
 from tests.browser.conftest import Visit, _visit
 from tests.browser.test_accessibility import AXE, WCAG_21_AA, violations
-from tests.hooks.test_build import load_hook
 from tools.chromium import CHROMIUM_FLAGS, chromium_path
 from tools.serve import SiteServer
+from vwmarkdown.render import TEXTS_FILE, script_free_texts
 
 pytestmark = pytest.mark.browser
 PAGE = "zelftests/persoonlijk/"
 TEAM_PAGE = "zelftests/team/"
-HOOK = load_hook("zelftests")
 #: The texts for where the module does not run, as the build reads them from teksten.mjs.
-NO_SCRIPT = HOOK.script_free_texts(HOOK.TEXTS_FILE)
+NO_SCRIPT = script_free_texts(TEXTS_FILE)
 #: What the reader sees of a result that no longer fits the answers, and above a restored draft.
 STALE_NOTE = "Je hebt een antwoord veranderd. Deze uitslag hoort bij je vorige antwoorden."
 RESTORED_NOTE = "Je antwoorden van eerder in dit tabblad staan er weer."

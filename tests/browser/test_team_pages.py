@@ -16,11 +16,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from mkdocs.exceptions import PluginError
 from playwright.sync_api import Locator, Page
 from pypdf import PdfReader
 
@@ -29,7 +27,6 @@ from assessments.team import MAX_FILES, MIN_RESPONDENTS
 from assessments.untrusted import MAX_FILE_BYTES
 from tests.browser.conftest import READY_TIMEOUT_MS, Visit, cli_export
 from tests.browser.test_accessibility import violations
-from tests.hooks.test_build import load_hook
 
 pytestmark = pytest.mark.browser
 REPORT = "zelftests/teamrapport/"
@@ -781,36 +778,6 @@ def test_printed_report_is_a4_with_its_tables_and_without_the_page_around_it(
         "Vergeet eerdere rapporten",
     ):
         assert absent not in text, absent
-
-
-# ---- The hook ----
-
-
-def hook_page(source: str) -> SimpleNamespace:
-    return SimpleNamespace(file=SimpleNamespace(src_uri=source), url=source.replace(".md", "/"))
-
-
-def test_unknown_or_repeated_team_marker_stops_the_build() -> None:
-    hook = load_hook("teams")
-    root = Path(__file__).resolve().parents[2]
-    config = SimpleNamespace(
-        config_file_path=str(root / "mkdocs.yml"),
-        extra={"zelftest_runtime": "assets/pyodide/0.0.0/"},
-    )
-    hook.on_config(config)
-    html = hook.on_page_content("<!-- teamrapport -->", hook_page("a/b.md"), config, None)
-    assert 'data-team="rapport"' in html and 'data-state="idle"' in html
-    assert 'data-site-root="../../"' in html
-    assert 'id="teampagina-rapport-eerder"' in html and "Eerdere rapporten (optioneel)" in html
-    assert "<" not in html.split('class="team-catalogus">')[1].split("</script>")[0]
-    overview = hook.on_page_content("<!-- afdelingsoverzicht -->", hook_page("c.md"), config, None)
-    assert 'data-team="overzicht"' in overview and 'id="teampagina-overzicht-rapporten"' in overview
-    with pytest.raises(PluginError, match=r"b\.md: de regel <!-- teamrapport --> staat al op"):
-        hook.on_page_content("<!-- teamrapport -->", hook_page("b.md"), config, None)
-    with pytest.raises(
-        PluginError, match="onbekende regel '<!-- spiegels -->' voor een teampagina"
-    ):
-        hook.on_page_content("<!-- spiegels -->", hook_page("d.md"), config, None)
 
 
 def test_a_call_that_takes_too_long_names_the_files_and_the_next_choice_works(

@@ -26,7 +26,9 @@ theme:
 hooks:
   - {ROOT / "hooks" / "pyodide_runtime.py"}
   - {ROOT / "hooks" / "zelftests.py"}
-  - {ROOT / "hooks" / "sitebuild.py"}
+  - {ROOT / "hooks" / "postbuild.py"}
+markdown_extensions:
+  - vwmarkdown
 strict: true
 """
 
@@ -60,10 +62,10 @@ def test_valid_project_builds_with_form_and_compiled_engine(tmp_path: Path) -> N
     assert len(wheels) == 1
 
 
-def finish_site(site: Path) -> subprocess.CompletedProcess[str]:
+def finish_site(site: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """`python -m sitebuild SITE`, as make runs it after a generator without hooks."""
     return subprocess.run(
-        [sys.executable, "-m", "sitebuild", str(site)],
+        [sys.executable, "-m", "sitebuild", str(site), "--project", str(project)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -78,12 +80,12 @@ def test_the_post_build_step_finishes_a_site_the_generator_built_without_it(
     directory = project(tmp_path, GOOD, "# Proef\n\n<!-- zelftest: proef -->\n")
     config = (directory / "mkdocs.yml").read_text("utf-8")
     (directory / "mkdocs.yml").write_text(
-        config.replace(f"  - {ROOT / 'hooks' / 'sitebuild.py'}\n", ""), "utf-8"
+        config.replace(f"  - {ROOT / 'hooks' / 'postbuild.py'}\n", ""), "utf-8"
     )
     assert build(directory).returncode == 0
     site = directory / "site"
     assert not (site / "assets" / "pyodide").exists() and not (site / ".htaccess").exists()
-    done = finish_site(site)
+    done = finish_site(site, directory)
     assert done.returncode == 0, done.stderr
     runtime = next((site / "assets" / "pyodide").iterdir())
     assert len(list(runtime.glob("*-cp313-none-any.whl"))) == 1

@@ -13,13 +13,11 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from assessments.files import load_all
-from tests.hooks.test_build import load_hook
+from vwmarkdown.render import PAGE_ONLY_KEYS, TEXTS_FILE, MarkerError, script_free_texts
 
-HOOK = load_hook("zelftests")
-TEXTS = HOOK.script_free_texts(HOOK.TEXTS_FILE)
+TEXTS = script_free_texts(TEXTS_FILE)
 
 
 class _FormText(HTMLParser):
@@ -94,7 +92,7 @@ def test_every_page_carries_the_start_checks_texts_and_a_working_install_link(si
         assert len(found) == 1, page
         texts = json.loads(found[0])
         assert {k: v for k, v in texts.items() if k != "installerenAdres"} == {
-            k: v for k, v in TEXTS.items() if k not in HOOK.PAGE_ONLY_KEYS
+            k: v for k, v in TEXTS.items() if k not in PAGE_ONLY_KEYS
         }
         target = (page.parent / texts["installerenAdres"] / "index.html").resolve()
         assert target == (site / "over" / "installeren" / "index.html").resolve(), page
@@ -123,5 +121,5 @@ def test_a_missing_or_broken_text_block_stops_the_build(
 ) -> None:
     path = tmp_path / "teksten.mjs"
     path.write_text(source, "utf-8")
-    with pytest.raises(PluginError, match=re.escape(message)):
-        HOOK.script_free_texts(path)
+    with pytest.raises(MarkerError, match=re.escape(message)):
+        script_free_texts(path)

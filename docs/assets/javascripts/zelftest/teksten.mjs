@@ -85,11 +85,10 @@ export const TEKSTEN = Object.freeze({
     `Je totaalscore is ${score} op een schaal van 0 tot 100: \u2018${band}\u2019.`,
   // A trust outcome (team, leiderschap-team): vertrouwen zelf, beside the profile, not in the total.
   uitkomst: (titel, score, band) =>
-    `Los van het totaal: ‘${titel}’ staat op ${score} op een schaal van 0 tot 100: ` +
-    `‘${band}’. Deze vragen meten het vertrouwen zelf, niet de voorwaarden ervoor. ` +
-    "Ze tellen daarom niet mee in het totaal en het profiel.",
+    `Los van het totaal: \u2018${titel}\u2019 staat op ${score} op een schaal van 0 tot 100: ` +
+    `\u2018${band}\u2019. Dit meet het vertrouwen zelf; het telt niet mee in het totaal.`,
   uitkomstOntbreekt: (titel) =>
-    `‘${titel}’ heeft te weinig antwoorden voor een score. ` +
+    `\u2018${titel}\u2019 heeft te weinig antwoorden voor een score. ` +
     "Deze vragen meten het vertrouwen zelf en tellen niet mee in het totaal.",
   uitkomstMerk: "(los van het totaal)",
   uitkomstBand:
@@ -413,11 +412,11 @@ export const TEKSTEN = Object.freeze({
     `Over alle onderwerpen samen is de positie van het team ${score}, op een schaal van 0 tot 100: ` +
     `\u2018${band}\u2019.${grens ? ` Die positie ligt ${grens}.` : ""}`,
   teamUitkomst: (titel, score, band, grens) =>
-    `Los van het totaal: ‘${titel}’ staat voor het team op ${score}, op een schaal van ` +
-    `0 tot 100: ‘${band}’.${grens ? ` Die positie ligt ${grens}.` : ""} Deze vragen meten ` +
-    "het vertrouwen zelf, niet de voorwaarden ervoor; ze tellen niet mee in het totaal en het profiel.",
+    `Los van het totaal: \u2018${titel}\u2019 staat voor het team op ${score}, op een schaal van ` +
+    `0 tot 100: \u2018${band}\u2019.${grens ? ` Die positie ligt ${grens}.` : ""} Dit meet het ` +
+    "vertrouwen zelf; het telt niet mee in het totaal en het profiel.",
   teamUitkomstOntbreekt: (titel, minimum) =>
-    `‘${titel}’ heeft minder dan ${minimum} antwoorden en krijgt geen cijfer. ` +
+    `\u2018${titel}\u2019 heeft minder dan ${minimum} antwoorden en krijgt geen cijfer. ` +
     "Deze vragen meten het vertrouwen zelf en tellen niet mee in het totaal.",
   teamGeenTotaal: (minimum) =>
     `Er is geen totaal, omdat niet elk onderwerp minstens ${minimum} respondenten heeft. ` +

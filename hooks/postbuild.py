@@ -6,15 +6,11 @@ this adapter only calls it at the end of `mkdocs build`, and turns its error int
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
-# MkDocs loads a hook from its file: the project's root (with sitebuild/) is not on the path.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sitebuild import BuildError, finish
 
