@@ -6,19 +6,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+# The site generator of `make build`: mkdocs (MkDocs with Material, the default) or zensical.
+GENERATOR ?= mkdocs
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 # Material prints an end-of-life notice (May 2027) on every build; it is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test build serve preview test test-fast lint bench clean lock-python check-node
+.PHONY: help install install-test install-zensical build serve preview test test-fast lint bench clean lock-python check-node
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 install: $(VENV_STAMP) $(NODE_STAMP) ## Install the pinned packages the site needs to build and serve
 
-install-test: install $(TEST_STAMP) ## Also install the test tools and oracles (requirements-test.txt)
+install-test: install $(TEST_STAMP) $(ZENSICAL_STAMP) ## Also install the test tools and oracles (requirements-test.txt)
+
+install-zensical: install $(ZENSICAL_STAMP) ## Also install Zensical (requirements-zensical.txt)
 
 # The virtual environment runs on Python 3.13: the build compiles the engine to .pyc for Pyodide,
 # which embeds Python 3.13 and loads only bytecode of that minor version.
@@ -36,6 +41,12 @@ $(TEST_STAMP): $(VENV_STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# Zensical, Material's successor: for `make build GENERATOR=zensical` and the tests that build with
+# it; `make serve` and the default build never install it.
+$(ZENSICAL_STAMP): $(VENV_STAMP) requirements-zensical.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
 check-node:
 	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
 	  { echo "error: Node.js and npm are needed for the Pyodide runtime; install Node.js 20 or newer (Debian: apt-get install nodejs npm)." >&2; exit 1; }
@@ -44,8 +55,16 @@ $(NODE_STAMP): package.json package-lock.json | check-node
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-build: install ## Build the static site into site/ (strict)
+build: install ## Build the static site into site/ (strict); GENERATOR=zensical builds it with Zensical
+ifeq ($(GENERATOR),mkdocs)
 	$(VENV)/bin/mkdocs build --strict
+else ifeq ($(GENERATOR),zensical)
+	@$(MAKE) --no-print-directory install-zensical
+	$(VENV)/bin/zensical build --clean --strict
+	$(PY) -m sitebuild site
+else
+	@echo "error: GENERATOR is mkdocs (the default) or zensical, not '$(GENERATOR)'." >&2; exit 1
+endif
 
 serve: build ## Build, then serve site/ at http://127.0.0.1:$(PORT)/ (strict CSP, precompressed files)
 	$(PY) -m tools.serve --port $(PORT) site
@@ -75,10 +94,10 @@ bench: build install-test ## Measure load, scoring and build times (figures, not
 # pip-compile keeps the pins already in the .txt files (add --upgrade to move them) and records
 # the sha256 of every file, so pip installs in hash-checking mode: a changed file is refused.
 # requirements-test.in is constrained by requirements.txt: shared packages get the same pins.
-lock-python: ## Re-pin requirements.txt and requirements-test.txt from their .in files, with hashes
+lock-python: ## Re-pin requirements.txt, requirements-test.txt and requirements-zensical.txt, with hashes
 	@python=$$(tools/find-python.sh) || exit 1; rm -rf .lock-venv && "$$python" -m venv .lock-venv && \
 	  .lock-venv/bin/pip install --quiet pip-tools && \
-	  for name in requirements requirements-test; do \
+	  for name in requirements requirements-test requirements-zensical; do \
 	    .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	      --no-emit-index-url --no-emit-find-links --no-header -o $$name.txt $$name.in && \
 	    { echo "# Pinned with hashes from $$name.in on Python 3.13 (make lock-python). Do not edit by hand."; \
@@ -87,4 +106,4 @@ lock-python: ## Re-pin requirements.txt and requirements-test.txt from their .in
 	  rm -rf .lock-venv
 
 clean: ## Remove build output and installed packages
-	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .cache

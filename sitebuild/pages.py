@@ -18,7 +18,14 @@ from pathlib import Path
 from assessments import Assessment
 from assessments.documents import script_json
 from vwmarkdown.extension import ERROR_CLASS
-from vwmarkdown.render import PAGE_ONLY_KEYS, ROOT, TEXTS_FILE, page_url, script_free_texts
+from vwmarkdown.render import (
+    PAGE_ONLY_KEYS,
+    ROOT,
+    SEARCH_INDEX,
+    TEXTS_FILE,
+    page_url,
+    script_free_texts,
+)
 
 from . import BuildError
 
@@ -35,6 +42,9 @@ SEARCH_LATER_SCRIPT = "assets/javascripts/zoekindex-later.js"
 RUNTIME_META = "vertrouwenswijzer-runtime"
 #: The element with the start check's texts (read by assets/javascripts/startcontrole.js).
 START_CHECK_ID = "vertrouwenswijzer-startcontrole"
+#: Where generators write their search index: Material, Zensical. The check page asks for the one
+#: the site has.
+SEARCH_INDEXES = ("search/search_index.json", "search.json")
 #: The page on installing the site; the start check links to it when it exists.
 INSTALL_PAGE = "over/installeren.md"
 
@@ -51,6 +61,7 @@ def finish_pages(
     texts = {k: v for k, v in script_free_texts(TEXTS_FILE).items() if k not in PAGE_ONLY_KEYS}
     install = page_url(INSTALL_PAGE)
     has_install = _html_of(site, INSTALL_PAGE) is not None
+    index = next((p for p in SEARCH_INDEXES if (site / p).is_file()), SEARCH_INDEXES[0])
     shown: dict[str, list[str]] = {}
     team_pages: dict[str, list[str]] = {}
     for page in sorted(site.rglob("*.html")):
@@ -74,6 +85,7 @@ def finish_pages(
             check = f'<script type="application/json" id="{START_CHECK_ID}">{script_json(data)}</script>'
             end = html.rfind("</body>")
             html = html + check if end == -1 else html[:end] + check + "\n" + html[end:]
+        html = html.replace(f'data-search-index="{SEARCH_INDEX}"', f'data-search-index="{index}"')
         page.write_text(html.replace(ROOT, up), "utf-8")
     _check_shown(site, shown, team_pages, assessments)
 

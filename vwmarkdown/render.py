@@ -23,6 +23,8 @@ from assessments.team import catalog_document
 
 #: Stands for the site's root in every address the markers write; see the module's docstring.
 ROOT = "vw-root:"
+#: Stands for the search index's address under the site's root (sitebuild/pages.py fills it in).
+SEARCH_INDEX = "vw-zoekindex"
 #: The value a "weet ik niet" radio submits; the script turns it into null (missing). Written
 #: once: the form carries it as data-weet-niet, and the script reads it there.
 DONT_KNOW_VALUE = "weet-ik-niet"
@@ -141,11 +143,12 @@ def render_check(runtime: str, texts: Mapping[str, str], site_root: str = ROOT) 
     """The installation check's place: a status line, the noscript sentence and room for its table.
 
     The script (controle.mjs) asks the server for what the self-assessments need and fills in the
-    table; its texts live in teksten.mjs.
+    table; its texts live in teksten.mjs. Where the generator put its search index is known only
+    once the site is built: the post-build step fills in :data:`SEARCH_INDEX`.
     """
     return (
         f'<div class="vw-controle" data-state="idle" data-runtime="{escape(runtime)}" '
-        f'data-site-root="{escape(site_root)}">\n'
+        f'data-site-root="{escape(site_root)}" data-search-index="{SEARCH_INDEX}">\n'
         f'<p class="vw-controle-status" role="status" aria-live="polite">'
         f"<noscript>{escape(texts['controleZonderJavaScript'])}</noscript></p>\n"
         '<div class="vw-controle-uitkomst"></div>\n</div>\n'

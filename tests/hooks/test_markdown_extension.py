@@ -138,3 +138,19 @@ def test_a_team_page_on_two_pages_stops_the_build(tmp_path: Path) -> None:
     site = site_with(tmp_path, every_page() | {"a/index.html": team, "b/index.html": team})
     with pytest.raises(BuildError, match=r"de teampagina 'rapport' staat op 2 pagina's"):
         finish_pages(site, RUNTIME, load_all())
+
+
+def test_the_check_page_asks_for_the_search_index_the_generator_wrote(tmp_path: Path) -> None:
+    check = markdown.markdown(
+        "<!-- installatiecontrole -->\n", extensions=[MarkersExtension(project=str(PROJECT))]
+    )
+    assert 'data-search-index="vw-zoekindex"' in check
+    for index in ("search/search_index.json", "search.json"):  # Material's, Zensical's
+        site = site_with(
+            tmp_path / index.replace("/", "-"), every_page() | {"over/controle/index.html": check}
+        )
+        (site / index).parent.mkdir(parents=True, exist_ok=True)
+        (site / index).write_text("{}", "utf-8")
+        finish_pages(site, RUNTIME, load_all())
+        html = (site / "over" / "controle" / "index.html").read_text("utf-8")
+        assert f'data-search-index="{index}"' in html and 'data-site-root="../../"' in html

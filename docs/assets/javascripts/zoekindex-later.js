@@ -19,7 +19,8 @@
 
   var LONGEST_WAIT_MS = 8000;
   var ENGINE_EVENT = "vertrouwenswijzer:rekenmodule";
-  var INDEX_PATH = /\/search\/search_index\.json$/;
+  // Material writes search/search_index.json, Zensical search.json (both at the site's root).
+  var INDEX_PATH = /\/search(?:\/search_index)?\.json$/;
   var SEARCH_BOX = "form[name=search] input, label[for=__search]";
 
   if (typeof XMLHttpRequest !== "function" || location.protocol === "file:") return;
