@@ -24,6 +24,8 @@ SITE = Path(os.environ.get("VW_SITE") or ROOT / "site")
 SOURCES = (
     "assessments",
     "hooks",
+    "vwmarkdown",
+    "sitebuild",
     "overrides",
     "docs",
     "includes",
