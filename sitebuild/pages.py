@@ -72,7 +72,7 @@ def finish_pages(
         html = page.read_text("utf-8")
         if errors := ERROR.findall(html):
             raise BuildError(f"{_source_of(name, docs)}: {unescape(errors[0])}")
-        up = "../" * (len(page.relative_to(site).parts) - 1) or "./"
+        up = "../" * (len(page.relative_to(site).parts) - 1)
         forms = FORM.findall(html)
         for assessment_id in forms:
             shown.setdefault(assessment_id, []).append(name)
@@ -85,8 +85,10 @@ def finish_pages(
             check = f'<script type="application/json" id="{START_CHECK_ID}">{script_json(data)}</script>'
             end = html.rfind("</body>")
             html = html + check if end == -1 else html[:end] + check + "\n" + html[end:]
-        html = html.replace(f'data-search-index="{SEARCH_INDEX}"', f'data-search-index="{index}"')
-        page.write_text(html.replace(ROOT, up), "utf-8")
+        html = html.replace(f'data-zoekindex="{SEARCH_INDEX}"', f'data-zoekindex="{index}"')
+        # The root itself as "./" (an empty address would be the page); any other address as
+        # the way up and its path ("assets/..." at the root, "../../assets/..." two deep).
+        page.write_text(html.replace(f'"{ROOT}"', f'"{up or "./"}"').replace(ROOT, up), "utf-8")
     _check_shown(site, shown, team_pages, assessments)
 
 

@@ -24,6 +24,7 @@ from assessments.team import catalog_document
 #: Stands for the site's root in every address the markers write; see the module's docstring.
 ROOT = "vw-root:"
 #: Stands for the search index's address under the site's root (sitebuild/pages.py fills it in).
+#: Its attribute is data-zoekindex: Material's search plugin strips every data-search-* attribute.
 SEARCH_INDEX = "vw-zoekindex"
 #: The value a "weet ik niet" radio submits; the script turns it into null (missing). Written
 #: once: the form carries it as data-weet-niet, and the script reads it there.
@@ -148,7 +149,7 @@ def render_check(runtime: str, texts: Mapping[str, str], site_root: str = ROOT) 
     """
     return (
         f'<div class="vw-controle" data-state="idle" data-runtime="{escape(runtime)}" '
-        f'data-site-root="{escape(site_root)}" data-search-index="{SEARCH_INDEX}">\n'
+        f'data-site-root="{escape(site_root)}" data-zoekindex="{SEARCH_INDEX}">\n'
         f'<p class="vw-controle-status" role="status" aria-live="polite">'
         f"<noscript>{escape(texts['controleZonderJavaScript'])}</noscript></p>\n"
         '<div class="vw-controle-uitkomst"></div>\n</div>\n'

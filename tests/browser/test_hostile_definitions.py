@@ -36,7 +36,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = project(tmp_path_factory.mktemp("vijandig"), HOSTILE, "<!-- zelftest: proef -->\n")
     (directory / "docs" / "verantwoording.md").write_text(METHODS_PAGE, "utf-8")
     (directory / "mkdocs.yml").write_text(
-        CONFIG + "markdown_extensions:\n  - attr_list\n  - tables\n", "utf-8"
+        CONFIG.replace("  - vwmarkdown\n", "  - vwmarkdown\n  - attr_list\n  - tables\n"), "utf-8"
     )
     done = build(directory)
     assert done.returncode == 0, done.stderr

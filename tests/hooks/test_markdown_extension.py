@@ -108,7 +108,7 @@ def test_the_page_step_makes_every_address_relative_to_its_page(tmp_path: Path) 
     home = (site / "index.html").read_text("utf-8")
     assert "vertrouwenswijzer-runtime" not in home  # no form, no engine
     texts = json.loads(home.split(f'id="{START_CHECK_ID}">')[1].split("</script>")[0])
-    assert texts["installerenAdres"] == "./over/installeren/"
+    assert texts["installerenAdres"] == "over/installeren/"
     # Twice gives the same pages: nothing is added again.
     before = {p: p.read_bytes() for p in site.rglob("*.html")}
     finish_pages(site, RUNTIME, load_all())
@@ -144,7 +144,7 @@ def test_the_check_page_asks_for_the_search_index_the_generator_wrote(tmp_path: 
     check = markdown.markdown(
         "<!-- installatiecontrole -->\n", extensions=[MarkersExtension(project=str(PROJECT))]
     )
-    assert 'data-search-index="vw-zoekindex"' in check
+    assert 'data-zoekindex="vw-zoekindex"' in check
     for index in ("search/search_index.json", "search.json"):  # Material's, Zensical's
         site = site_with(
             tmp_path / index.replace("/", "-"), every_page() | {"over/controle/index.html": check}
@@ -153,4 +153,4 @@ def test_the_check_page_asks_for_the_search_index_the_generator_wrote(tmp_path: 
         (site / index).write_text("{}", "utf-8")
         finish_pages(site, RUNTIME, load_all())
         html = (site / "over" / "controle" / "index.html").read_text("utf-8")
-        assert f'data-search-index="{index}"' in html and 'data-site-root="../../"' in html
+        assert f'data-zoekindex="{index}"' in html and 'data-site-root="../../"' in html

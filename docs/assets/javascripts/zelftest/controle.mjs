@@ -74,7 +74,7 @@ async function checks(root) {
   const snapshot = await ask(new URL("zelftest.snapshot", runtime));
   rows.push(snapshotRow(snapshot));
   // Material writes search/search_index.json, Zensical search.json: the build names the site's.
-  rows.push(await fileRow(new URL(root.dataset.searchIndex, siteRoot), JSON_TYPE));
+  rows.push(await fileRow(new URL(root.dataset.zoekindex, siteRoot), JSON_TYPE));
   rows.push(await webAssemblyRow());
   rows.push(await startRow(runtime));
   return rows;
