@@ -78,9 +78,10 @@ test: build lint ## Run the whole test suite (installs Chromium and hunspell whe
 	$(PY) -m tools.content
 	$(VENV)/bin/pytest --durations=15
 
-test-fast: install-test ## Engine, CLI, definitions and doctests in seconds: no build, no browser
+test-fast: install-test ## Engine, CLI, definitions, the Markdown extension and doctests: no build, no browser
 	$(VENV)/bin/pytest -q -m "not browser" -p no:cacheprovider \
-	  tests/engine tests/test_cli.py tests/test_cli_team.py tests/test_hostile_definitions.py assessments
+	  tests/engine tests/test_cli.py tests/test_cli_team.py tests/test_hostile_definitions.py \
+	  tests/hooks/test_markdown_extension.py assessments vwmarkdown
 
 lint: install-test ## Lint and type-check the code
 	$(VENV)/bin/ruff check assessments hooks sitebuild vwmarkdown tests tools
