@@ -78,8 +78,11 @@ test: build lint ## Run the whole test suite (installs Chromium and hunspell whe
 	$(PY) -m tools.content
 	$(VENV)/bin/pytest --durations=15
 
-test-fast: install-test ## Engine, CLI, definitions, the Markdown extension and doctests: no build, no browser
+# The statistics against R, scipy and pingouin (tests/engine/*_oracles.py, 20 s of the 68) run in
+# `make test`; run them alone with `.venv/bin/pytest tests/engine/test_team_oracles.py ...`.
+test-fast: install-test ## Engine, CLI, definitions, the Markdown extension and doctests: no build, no browser, no oracle
 	$(VENV)/bin/pytest -q -m "not browser" -p no:cacheprovider \
+	  --ignore=tests/engine/test_team_oracles.py --ignore=tests/engine/test_overview_oracles.py \
 	  tests/engine tests/test_cli.py tests/test_cli_team.py tests/test_hostile_definitions.py \
 	  tests/hooks/test_markdown_extension.py assessments vwmarkdown
 
