@@ -62,6 +62,15 @@ def fill_in(visit: Visit, answers: dict[str, int | None]) -> None:
         visit.page.click(f"fieldset[data-item='{item_id}'] label:has(input[value='{chosen}'])")
 
 
+def answer_and_submit(visit: Visit, path: str, answers: dict[str, int | None]) -> None:
+    """Open the assessment, answer by clicking, wait for the engine, and show the result."""
+    visit.open(path)
+    fill_in(visit, answers)
+    visit.wait_until_ready()
+    visit.page.click("button[type=submit]")
+    visit.page.wait_for_selector(".zelftest[data-result=shown] .zelftest-tabel")
+
+
 def shown_rows(visit: Visit) -> dict[str, list[str]]:
     """The result table as text: dimension id -> its cells after the header cell."""
     rows = {}
@@ -80,11 +89,7 @@ def test_result_shown_equals_the_cli_score(
     answers = answer_patterns(definition)[pattern]
     expected = cli_score(assessment_id, answers, tmp_path)
 
-    visit.open(PAGES[assessment_id])
-    fill_in(visit, answers)
-    visit.wait_until_ready()
-    visit.page.click("button[type=submit]")
-    visit.page.wait_for_selector(".zelftest[data-result=shown] .zelftest-tabel")
+    answer_and_submit(visit, PAGES[assessment_id], answers)
 
     rows = shown_rows(visit)
     for dimension in expected["dimensions"]:

@@ -21,7 +21,12 @@ from playwright.sync_api import Browser
 
 from assessments.files import load_all
 from tests.browser.conftest import Visit, _visit, check_verdicts, cli_export, cli_score
-from tests.browser.test_assessment_flow import answer_patterns, band_text, fill_in, shown_rows
+from tests.browser.test_assessment_flow import (
+    answer_and_submit,
+    answer_patterns,
+    band_text,
+    shown_rows,
+)
 from tests.browser.test_team_pages import cli_json, download, make_report, team_files
 from tools.serve import SiteServer, serving, site_policy
 
@@ -96,11 +101,7 @@ def test_each_assessment_gets_ready_and_scores_as_the_cli_does(
     definition = cli_export(assessment_id)
     answers = answer_patterns(definition)["mixed"]
     expected = cli_score(assessment_id, answers, tmp_path)
-    zvisit.open(PAGES[assessment_id])
-    fill_in(zvisit, answers)
-    zvisit.wait_until_ready()
-    zvisit.page.click("button[type=submit]")
-    zvisit.page.wait_for_selector(".zelftest[data-result=shown] .zelftest-tabel")
+    answer_and_submit(zvisit, PAGES[assessment_id], answers)
     rows = shown_rows(zvisit)
     for dimension in expected["dimensions"]:
         answered = f"{dimension['answered']} van {dimension['items']}"
