@@ -339,11 +339,7 @@ export class History {
     const tableElement = element("table", null, "zelftest-tabel zelftest-geschiedenis-tabel");
     tableElement.append(element("caption", TEKSTEN.geschiedenisTabel));
     const headRow = element("tr");
-    const headers = [
-      TEKSTEN.kolomDatum,
-      ...history.dimensions.map((d) => (d.outcome ? `${d.title} ${TEKSTEN.uitkomstMerk}` : d.title)),
-      TEKSTEN.totaalRij,
-    ];
+    const headers = [TEKSTEN.kolomDatum, ...history.dimensions.map(TEKSTEN.dimensieTitel), TEKSTEN.totaalRij];
     for (const label of headers) headRow.append(header(label, "col"));
     headRow.append(header(TEKSTEN.kolomVerwijderen, "col", "zelftest-verwijder-kolom"));
     const body = element("tbody");

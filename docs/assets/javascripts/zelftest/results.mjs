@@ -200,8 +200,7 @@ function table(result) {
   head.append(headRow);
   const body = element("tbody");
   for (const dimension of result.dimensions) {
-    const title = dimension.outcome ? `${dimension.title} ${TEKSTEN.uitkomstMerk}` : dimension.title;
-    body.append(row(title, dimension, TEKSTEN.beantwoord(dimension.answered, dimension.items), dimension.id));
+    body.append(row(TEKSTEN.dimensieTitel(dimension), dimension, TEKSTEN.beantwoord(dimension.answered, dimension.items), dimension.id));
   }
   const foot = element("tfoot");
   const { answered, items } = result.totals;

@@ -120,7 +120,7 @@ export function renderOverview(container, overview, catalog, { level = 3, csv = 
   for (const dimension of overview.dimensions) {
     const block = element("section", null, "overzicht-onderwerp");
     block.dataset.dimensie = dimension.id;
-    block.append(heading(level, outcomeTitle(dimension)), scrollable(overviewTable(dimension, scale), TEKSTEN.overzichtTabelBijschrift(dimension.title)));
+    block.append(heading(level, TEKSTEN.dimensieTitel(dimension)), scrollable(overviewTable(dimension, scale), TEKSTEN.overzichtTabelBijschrift(dimension.title)));
     if (dimension.withheld.length > 0) {
       block.append(paragraph(TEKSTEN.overzichtZonderCijfer(dimension.withheld, limits.min_respondents), "overzicht-zonder-cijfer"));
     }
@@ -194,11 +194,6 @@ function teamProfile(profile, titles) {
   return box;
 }
 
-// A dimension's title, marked when it is a trust outcome (not part of the total).
-function outcomeTitle(dimension) {
-  return dimension.outcome ? `${dimension.title} ${TEKSTEN.uitkomstMerk}` : dimension.title;
-}
-
 // Files with the same answers and date: named, so that the facilitator can decide.
 function likelySame(groups, level) {
   const box = element("div", null, "team-dezelfde");
@@ -215,7 +210,7 @@ function dimensionTable(report, scale, limits) {
   for (const dimension of report.dimensions) {
     const row = element("tr");
     row.dataset.dimensie = dimension.id;
-    row.append(rowHeader(outcomeTitle(dimension)), element("td", String(dimension.n), "team-n"));
+    row.append(rowHeader(TEKSTEN.dimensieTitel(dimension)), element("td", String(dimension.n), "team-n"));
     if (dimension.shown_mean === null) {
       row.append(missing(7));
     } else {

@@ -90,7 +90,9 @@ export const TEKSTEN = Object.freeze({
   uitkomstOntbreekt: (titel) =>
     `\u2018${titel}\u2019 heeft te weinig antwoorden voor een score. ` +
     "Deze vragen meten het vertrouwen zelf en tellen niet mee in het totaal.",
-  uitkomstMerk: "(los van het totaal)",
+  // A dimension's title in a table or a heading, marked when it is a trust outcome.
+  dimensieTitel: (dimensie) =>
+    dimensie.outcome ? `${dimensie.title} (los van het totaal)` : dimensie.title,
   uitkomstBand:
     "Deze vragen meten hoeveel vertrouwen er is, niet waar het op rust. Wat je eraan kunt doen, " +
     "staat bij de andere onderwerpen.",
