@@ -14,9 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from assessments import Assessment, DefinitionError
-from assessments.definitions import problems_text
-from assessments.files import definition_files, load_all
+from assessments import Assessment
+from sitebuild import BuildError, load_definitions
 
 # The catalog of one build: set in on_config, read in on_files.
 _assessments: dict[str, Assessment] = {}
@@ -25,13 +24,10 @@ _assessments: dict[str, Assessment] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate every definition; a broken file stops the build with all its problems."""
     # The definitions beside this mkdocs.yml, so that a copy of the project builds its own.
-    directory = Path(config.config_file_path).parent / "assessments" / "definitions"
     try:
-        assessments = load_all(definition_files(directory))
-    except DefinitionError as error:
-        raise PluginError(
-            f"de definities van de zelftests hebben problemen:\n{problems_text(error.problems)}"
-        ) from None
+        assessments = load_definitions(Path(config.config_file_path).parent)
+    except BuildError as error:
+        raise PluginError(str(error)) from None
     _assessments.clear()
     _assessments.update((assessment.id, assessment) for assessment in assessments)
     return config

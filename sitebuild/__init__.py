@@ -18,6 +18,7 @@ can be followed by it. hooks/postbuild.py runs it at the end of `mkdocs build`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 class BuildError(Exception):
@@ -27,13 +28,30 @@ class BuildError(Exception):
 #: The project's root folder: node_modules/, deploy/ and pyproject.toml are here.
 PROJECT = Path(__file__).resolve().parent.parent
 
+if TYPE_CHECKING:
+    from assessments import Assessment
 
-def finish(site: Path, project: Path = PROJECT, *, compress: bool = True) -> None:
-    """Complete a generated site in place: runtime, engine, snapshot, deploy files, compression."""
+
+def load_definitions(project: Path) -> list[Assessment]:
+    """The project's assessment definitions, validated; every problem in one Dutch BuildError.
+
+    One loader for every place a build reads them: the MkDocs hook (early), the Markdown
+    extension and this step.
+    """
     from assessments import DefinitionError
     from assessments.definitions import problems_text
     from assessments.files import definition_files, load_all
 
+    try:
+        return load_all(definition_files(project / "assessments" / "definitions"))
+    except DefinitionError as error:
+        raise BuildError(
+            f"de definities van de zelftests hebben problemen:\n{problems_text(error.problems)}"
+        ) from None
+
+
+def finish(site: Path, project: Path = PROJECT, *, compress: bool = True) -> None:
+    """Complete a generated site in place: runtime, engine, snapshot, deploy files, compression."""
     from .deploy import copy_deploy_files
     from .pages import finish_pages
     from .precompress import cache_dir, precompress
@@ -44,13 +62,7 @@ def finish(site: Path, project: Path = PROJECT, *, compress: bool = True) -> Non
             f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst de pagina's "
             "('make build')."
         )
-    try:
-        assessments = load_all(definition_files(project / "assessments" / "definitions"))
-    except DefinitionError as error:
-        raise BuildError(
-            f"de definities van de zelftests hebben problemen:\n{problems_text(error.problems)}"
-        ) from None
-    finish_pages(site, runtime_folder(project), assessments, project / "docs")
+    finish_pages(site, runtime_folder(project), load_definitions(project), project / "docs")
     ship_runtime(site, project)
     copy_deploy_files(project / "deploy", site)
     if compress:

@@ -12,10 +12,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from assessments import Assessment, DefinitionError
-from assessments.definitions import problems_text
+from assessments import Assessment
 from assessments.documents import script_json
-from assessments.files import definition_files, load_all
+from assessments.files import definition_files
 from assessments.team import catalog_document
 
 from .render import (
@@ -76,6 +75,7 @@ class _Site:
 
     assessments: dict[str, Assessment]
     texts: dict[str, str]
+    #: The runtime's folder, from the site's root (vw-root:assets/pyodide/VERSION/).
     runtime: str
     catalog_json: str
     mirrors: list[tuple[str, str]]
@@ -115,11 +115,7 @@ class MarkerPreprocessor(Preprocessor):
                 seen.add(key)
                 out += ["", self._stash(html), ""]
             elif marker == CHECK:
-                site = self._site()
-                if isinstance(site, str):
-                    out += ["", self._stash(self._error(site)), ""]
-                else:
-                    out += ["", self._stash(render_check(ROOT + site.runtime, site.texts)), ""]
+                out += ["", self._stash(self._check()), ""]
             else:
                 out.append(line)
         return out
@@ -143,19 +139,26 @@ class MarkerPreprocessor(Preprocessor):
                 links = guidance_links(assessment, self.docs)
             except MarkerError as error:
                 return self._error(str(error))
-            return render_form(assessment, ROOT + site.runtime, site.texts, links)
+            return render_form(assessment, site.runtime, site.texts, links)
         name = found.group("name")
         if name not in TEAM_PAGES:
             known = ", ".join(f"<!-- {known} -->" for known in sorted(TEAM_PAGES))
             return self._error(
                 f"onbekende regel '<!-- {name} -->' voor een teampagina; bekend zijn: {known}."
             )
-        root = TeamRoot(runtime=ROOT + site.runtime, site_root=ROOT, catalog_json=site.catalog_json)
+        root = TeamRoot(runtime=site.runtime, site_root=ROOT, catalog_json=site.catalog_json)
         if name == "spiegel":
             return render_mirror_page(root, site.mirrors)
         if name == "afdelingsoverzicht":
             return render_overview_page(root)
         return render_report_page(root)
+
+    def _check(self) -> str:
+        """The installation check's place, or the error element."""
+        site = self._site()
+        return (
+            self._error(site) if isinstance(site, str) else render_check(site.runtime, site.texts)
+        )
 
     def _methods(self) -> list[str]:
         """The methods page's generated part, as Markdown lines."""
@@ -185,24 +188,20 @@ class MarkerPreprocessor(Preprocessor):
         if key in _cache:
             return _cache[key]
         # Imported here: sitebuild reads node_modules, which a page without markers never needs.
-        from sitebuild import BuildError
+        from sitebuild import BuildError, load_definitions
         from sitebuild.runtime import runtime_folder
 
         try:
-            assessments = load_all(paths)
+            assessments = load_definitions(self.project)
             texts = script_free_texts(TEXTS_FILE)
             runtime = runtime_folder(self.project)
-        except DefinitionError as error:
-            return (
-                f"de definities van de zelftests hebben problemen:\n{problems_text(error.problems)}"
-            )
         except (MarkerError, BuildError) as error:
             return str(error)
         titles = {assessment.id: assessment.title for assessment in assessments}
         site = _Site(
             assessments={assessment.id: assessment for assessment in assessments},
             texts=texts,
-            runtime=runtime,
+            runtime=ROOT + runtime,
             # Every assessment, so that the engine can say what a wrong file is in the CLI's words.
             catalog_json=script_json(catalog_document(assessments)),
             mirrors=[(titles[a.mirror_of], a.title) for a in assessments if a.mirror_of in titles],
