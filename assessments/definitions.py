@@ -224,8 +224,13 @@ SELF_PERSON_WORDS = (
     "teamlid", "iemand", "diegene", "die persoon", "een medewerker", "elke medewerker",
     "iedere medewerker",
 )  # fmt: skip
-#: On the team's side: the person rated and the whole team, said in a member's words.
-TEAM_SIDE_PHRASES = ("mijn leidinggevende", "je leidinggevende", "mij en mijn collega's")
+#: On the team's side, what a member's phrase stands for: the person rated (no one to count) or
+#: the whole team, said in a member's words.
+TEAM_SIDE_PHRASES = {
+    "mijn leidinggevende": ",",
+    "je leidinggevende": ",",
+    "mij en mijn collega's": "team",
+}
 #: On the team's side, after those phrases: a member speaking of themself.
 FIRST_PERSON = ("ik", "mij", "me", "mijn")
 
@@ -250,8 +255,8 @@ def referent(text: str, side: str) -> str:
     words = " " + " ".join(re.findall(r"[\w']+", text.casefold())) + " "
     person: tuple[str, ...]
     if side == "team":
-        for phrase in TEAM_SIDE_PHRASES:
-            words = words.replace(f" {phrase} ", " , " if "collega" not in phrase else " team ")
+        for phrase, meaning in TEAM_SIDE_PHRASES.items():
+            words = words.replace(f" {phrase} ", f" {meaning} ")
         person = FIRST_PERSON
     else:
         person = SELF_PERSON_WORDS

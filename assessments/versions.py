@@ -20,8 +20,8 @@ def fingerprint(assessment: Assessment) -> str:
     """A digest of everything that decides a score, to tie a version number to one content.
 
     It covers the answer values of the scale, the dimension ids (and which are outcomes), each
-    item's id, dimension, text and keying, and the band edges; it leaves out titles, labels and explanations, which
-    change no score. Two results with the same assessment id, version and fingerprint were
+    item's id, dimension, text and keying, and the band edges; it leaves out titles, labels and
+    explanations, which change no score. Two results with the same assessment id, version and fingerprint were
     scored on the same questions by the same rules.
 
     >>> from assessments.model import Scale

@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 from . import BuildError
+from .pages import ZENSICAL_SEARCH_INDEX
 
 #: Each file in deploy/ and where it goes in the built site.
 DEPLOY_FILES = {
@@ -43,7 +44,6 @@ HASHES = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'(?: 'sha256-[A-Za-z0-9+/]+=*')*")
 #: Allowed by hash in a Zensical build, recognised by its search index (search.json); a Zensical
 #: update that changes it fails tests/zensical/ with that report.
 ZENSICAL_STYLE_HASHES = ("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",)
-ZENSICAL_SEARCH_INDEX = "search.json"
 #: A whole policy in one of the files: from default-src to the end of frame-ancestors.
 POLICY = re.compile(r"default-src [^\"]*?frame-ancestors '[a-z]+'")
 

@@ -43,8 +43,10 @@ RUNTIME_META = "vertrouwenswijzer-runtime"
 #: The element with the start check's texts (read by assets/javascripts/startcontrole.js).
 START_CHECK_ID = "vertrouwenswijzer-startcontrole"
 #: Where generators write their search index: Material, Zensical. The check page asks for the one
-#: the site has.
-SEARCH_INDEXES = ("search/search_index.json", "search.json")
+#: the site has; the server files allow Zensical's search styles where its index is found.
+MATERIAL_SEARCH_INDEX = "search/search_index.json"
+ZENSICAL_SEARCH_INDEX = "search.json"
+SEARCH_INDEXES = (MATERIAL_SEARCH_INDEX, ZENSICAL_SEARCH_INDEX)
 #: The page on installing the site; the start check links to it when it exists.
 INSTALL_PAGE = "over/installeren.md"
 
